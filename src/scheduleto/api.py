@@ -1,0 +1,166 @@
+"""The public entry points: :func:`parse` and :func:`parse_text`.
+
+Pipeline: source bytes -> container (SGML envelope / HTML / text) -> normalised document ->
+extractors -> :class:`~scheduleto.model.ScheduleTO`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from typing import BinaryIO
+
+from .document import Document
+from .errors import EmptyDocumentError, NotScheduleTOError
+from .extract import Context, extract_filing, identify
+from .model import SCHEDULE_TO_FORMS, ScheduleTO, Source, SourceFormat
+from .source import MAX_BYTES, load
+from .vocab import PRESS_RELEASE_TYPES
+
+_HTML_SNIFF = re.compile(r"<(?:html|body|table|p|div|font|br|head|!doctype\s+html|xbrl|ix:)\b", re.IGNORECASE)
+_PRESS_TYPE = re.compile(PRESS_RELEASE_TYPES, re.IGNORECASE)
+
+
+def is_schedule_to_form(form_type: str | None) -> bool:
+    """True for the EDGAR types this library parses (SC TO-T/-I and amendments, SC TO-C)."""
+    if not form_type:
+        return False
+    return re.sub(r"\s+", " ", form_type.strip().upper()) in SCHEDULE_TO_FORMS
+
+
+def parse(
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    strict: bool = True,
+    max_bytes: int = MAX_BYTES,
+) -> ScheduleTO:
+    """Parse a Schedule TO filing from a file path, raw bytes or a binary stream.
+
+    Any EDGAR container is accepted: a full submission ``.txt``, a daily-feed ``.nc`` file, a
+    single ``<DOCUMENT>``, bare HTML, plain or extracted text. The container is told from the
+    content, not the file name.
+
+    With ``strict=True`` (the default) an input that is not a Schedule TO raises
+    :class:`~scheduleto.errors.NotScheduleTOError`; with ``strict=False`` a fragment (a cover
+    page alone, a paragraph of an amendment, a press release) gives whatever it holds, with
+    warnings.
+
+    Raises:
+        SourceError: the file cannot be read.
+        EmptyDocumentError: nothing but white space.
+        DecodeError: binary or undecodable input.
+        NotScheduleTOError: another form (its ``form_type`` says which).
+        ContainerError: a malformed EDGAR container.
+    """
+    loaded = load(source, max_bytes=max_bytes)
+    return _parse_loaded(loaded.text, loaded.sha256, loaded.path, strict=strict)
+
+
+def parse_text(text: str, *, strict: bool = True, path: str | None = None) -> ScheduleTO:
+    """Parse a filing already in memory as text (any container, see :func:`parse`)."""
+    if not text.strip():
+        raise EmptyDocumentError("input holds no text", source=path)
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _parse_loaded(text, sha, path, strict=strict)
+
+
+def read_document(text: str, *, base_offset: int = 0, source: str | None = None) -> Document:
+    """Turn one document's text (HTML or plain) into the normalised :class:`Document`."""
+    if _HTML_SNIFF.search(text[:4096]):
+        from .containers.html import read_html
+
+        return read_html(text, base_offset=base_offset, source=source)
+    from .containers.text import read_text
+
+    return read_text(text, base_offset=base_offset, source=source)
+
+
+def _parse_loaded(text: str, sha: str, path: str | None, *, strict: bool) -> ScheduleTO:
+    from .containers import sgml
+
+    if sgml.looks_like_container(text):
+        return _parse_container(text, sha, path, strict=strict)
+    doc = read_document(text)
+    fmt = SourceFormat.HTML if doc.format == "html" else SourceFormat.TEXT
+    return _parse_document(doc, Context(Source(path=path, sha256=sha, format=fmt)), strict=strict, path=path)
+
+
+def _parse_document(
+    doc: Document,
+    context: Context,
+    *,
+    strict: bool,
+    path: str | None,
+    exhibits: tuple[Document, ...] = (),
+) -> ScheduleTO:
+    if not doc.lines:
+        raise EmptyDocumentError("the document holds no text", source=path)
+    identity = identify(doc)
+    trusted = is_schedule_to_form(context.form_type)
+    fragment = False
+    if not identity.is_schedule_to and not trusted:
+        if strict:
+            found = identity.other_form
+            what = f"a {found} filing" if found else "no Schedule TO heading or cover"
+            raise NotScheduleTOError(
+                f"not a Schedule TO: found {what}; expected an SC TO-T, SC TO-I, their /A amendments "
+                "or SC TO-C (use strict=False to read fragments)",
+                source=path,
+                form_type=found,
+            )
+        fragment = True
+    result = extract_filing(doc, context, exhibits=exhibits, identity=identity, fragment=fragment)
+    if fragment:
+        note = "no Schedule TO heading found: read as a fragment (strict=False)"
+        result = _with_warning(result, note)
+    return result
+
+
+def _with_warning(result: ScheduleTO, note: str) -> ScheduleTO:
+    from dataclasses import replace
+
+    return replace(result, warnings=(note, *result.warnings))
+
+
+def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> ScheduleTO:
+    from .containers import sgml
+
+    head = sgml.read_submission(text, source=path, header_only=True)
+    form = head.header.form_type if head.header else None
+    if form and not is_schedule_to_form(form):
+        raise NotScheduleTOError(
+            f"not a Schedule TO: the submission header says form type {form!r}",
+            source=path,
+            form_type=form,
+        )
+    submission = sgml.read_submission(text, source=path)
+    docs = [d for d in submission.documents if not d.uuencoded]
+    if not docs:
+        raise EmptyDocumentError("the submission holds no text document", source=path)
+    primary = next((d for d in docs if is_schedule_to_form(d.type)), None)
+    if primary is None:
+        if form is None and docs[0].type and not strict:
+            primary = docs[0]
+        elif form is None and docs[0].type and not is_schedule_to_form(docs[0].type):
+            raise NotScheduleTOError(
+                f"not a Schedule TO: the document type is {docs[0].type!r}",
+                source=path,
+                form_type=docs[0].type,
+            )
+        else:
+            primary = docs[0]
+    doc = read_document(primary.text, base_offset=primary.start, source=text)
+    exhibits = tuple(
+        read_document(d.text, base_offset=d.start, source=text)
+        for d in docs
+        if d is not primary and d.type and _PRESS_TYPE.search(d.type)
+    )
+    form_type = form or (primary.type if is_schedule_to_form(primary.type) else None)
+    context = Context(
+        source=Source(path=path, sha256=sha, format=SourceFormat.SGML),
+        header=submission.header,
+        documents=tuple(d.info() for d in submission.documents),
+        form_type=form_type,
+    )
+    return _parse_document(doc, context, strict=strict, path=path, exhibits=exhibits)

@@ -1,0 +1,67 @@
+"""Plain and extracted text to the normalised document.
+
+Rules:
+- a physical line holding a tab is a table row: its tab-separated parts become cells;
+- other lines are grouped into paragraphs at blank lines, each paragraph one :class:`Line`
+  whose single cell keeps the physical lines apart with ``\\n``;
+- ``<PAGE>`` markers and form feeds end a paragraph and are dropped;
+- every line goes through :func:`scheduleto.normalize.normalize_fragment`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Line, collapse
+from ..normalize import normalize_fragment
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|</?PRE>|\f|-\s*\d+\s*-|\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
+_TAG_ONLY = re.compile(r"^\s*</?(?:PAGE|PRE|TEXT|DOCUMENT|HTML|BODY|TYPE|SEQUENCE|FILENAME|DESCRIPTION)\b[^>]*>.*$", re.I)
+
+
+def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> Document:
+    """Build a :class:`Document` from plain or extracted text.
+
+    ``base_offset`` is added to every offset (for a document inside a larger container) and
+    ``source`` is the full text the offsets refer to (default: ``text``).
+    """
+    lines: list[Line] = []
+    para: list[str] = []
+    para_start = 0
+    para_end = 0
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            lines.append(Line(("\n".join(para),), para_start, para_end))
+            para = []
+
+    pos = 0
+    for m in _LINE.finditer(text):
+        raw = m.group(0)
+        if not raw:
+            break
+        start, end = base_offset + pos, base_offset + pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        body = raw.rstrip("\r\n").replace("\f", "")
+        if _PAGE_MARK.match(body) or _TAG_ONLY.match(body):
+            flush()
+            continue
+        fragment = normalize_fragment(body)
+        if "\t" in fragment and fragment.strip():
+            flush()
+            cells = tuple(collapse(c) for c in fragment.split("\t"))
+            if any(cells):
+                lines.append(Line(cells, start, end, is_row=True))
+            continue
+        stripped = collapse(fragment)
+        if not stripped:
+            flush()
+            continue
+        if not para:
+            para_start = start
+        para.append(stripped)
+        para_end = end
+    flush()
+    return Document(tuple(lines), source if source is not None else text, "text")

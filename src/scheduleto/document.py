@@ -1,0 +1,136 @@
+"""The normalised document: the one representation every reader produces.
+
+Readers (plain or extracted text, HTML, SGML containers) turn their input into a
+:class:`Document`: a sequence of :class:`Line` objects. A line is a paragraph or a table row; a
+table row keeps its cells apart. Text is normalised (white space collapsed, extraction artefacts
+repaired) and every checkbox mark, whatever glyph drew it, is one of two explicit tokens,
+:data:`CHECKED` or :data:`UNCHECKED`. Each line keeps the character offsets of the stretch of
+source text it came from, so a value can be traced back.
+
+Extractors read only this representation; they never see HTML or SGML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+#: Token standing for a checked box, whatever the source drew (☒, Wingdings ``x``, ``[X]``...).
+CHECKED = "\u2612"
+#: Token standing for an empty box (☐, Wingdings ``¨``, ``[ ]``, ``\\Box``...).
+UNCHECKED = "\u2610"
+BOX_TOKENS = frozenset({CHECKED, UNCHECKED})
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A paragraph or a table row of the normalised document.
+
+    ``cells`` holds the row's cells (a paragraph has one). A cell may hold ``\\n`` where the
+    source broke the line inside it (``<br>``). ``start``/``end`` are offsets into
+    :attr:`Document.source`.
+    """
+
+    cells: tuple[str, ...]
+    start: int = 0
+    end: int = 0
+    is_row: bool = False
+
+    @property
+    def text(self) -> str:
+        """The line's text: non-empty cells joined by one space, white space collapsed."""
+        return collapse(" ".join(c for c in self.cells if c))
+
+    @property
+    def lines(self) -> list[str]:
+        """The line's text split where the source broke lines (cells and ``<br>``)."""
+        out: list[str] = []
+        for cell in self.cells:
+            out.extend(part for part in (collapse(p) for p in cell.split("\n")) if part)
+        return out
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalised document (see module docstring)."""
+
+    lines: tuple[Line, ...]
+    source: str = ""
+    format: str = "text"
+    title: str | None = None
+    _cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """All lines' text, one line per :class:`Line`."""
+        return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """Each line's :attr:`Line.text`, computed once."""
+        return tuple(line.text for line in self.lines)
+
+    def sentences(self) -> Iterator[tuple[int, str]]:
+        """Yield ``(line_index, sentence)`` for every sentence of every line."""
+        for i, text in enumerate(self.texts):
+            for sentence in split_sentences(text):
+                yield i, sentence
+
+    def find(self, pattern: re.Pattern[str], start: int = 0) -> int | None:
+        """Return the index of the first line at or after ``start`` whose text matches."""
+        for i in range(start, len(self.lines)):
+            if pattern.search(self.texts[i]):
+                return i
+        return None
+
+    def slice(self, start: int, end: int | None = None) -> Document:
+        """A document made of lines ``start:end`` of this one (same source)."""
+        return Document(self.lines[start:end], self.source, self.format, self.title)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = (
+    "Inc|Corp|Co|Ltd|Cos|Bros|No|Nos|Nr|Esq|Mr|Mrs|Ms|Dr|Jr|Sr|St|Ave|Blvd|N\\.A|U\\.S|p\\.m|a\\.m|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx|L\\.P|L\\.L\\.C|S\\.A|N\\.V|"
+    "P\\.O|Ste|Fl|Rd|Pkwy|Inc\\.\\)|e\\.g|i\\.e|etc|U\\.S\\.A|Mass|Calif|Del|Cal|Ltd\\.\\)|plc|"
+    "[A-Z]"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations such as ``Inc.`` and ``p.m.``."""
+    if len(text) < 2:
+        return [text] if text else []
+    parts: list[str] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        # A lookbehind cannot be variable width, so check the abbreviation by hand.
+        before = text[last : m.start()]
+        if _ends_with_abbreviation(before):
+            continue
+        parts.append(text[last : m.end()].strip())
+        last = m.end()
+    tail = text[last:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+_ABBREV_TAIL = re.compile(rf"(?:^|[\s(,])(?:{_ABBREVIATIONS})\.$")
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    return bool(_ABBREV_TAIL.search(text))

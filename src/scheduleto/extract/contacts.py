@@ -1,0 +1,177 @@
+"""Person blocks of the cover: the authorised person and counsel copied.
+
+A block arrives as physical lines (cells and ``<br>`` kept apart where the source had them,
+or everything on one line in flattened text). Each line is cut into typed parts (name, title,
+organisation, address, phone); parts are then grouped into people: names that come before a
+shared organisation/address/phone all get it ("Kenneth A. Schlesinger, Esq. Spencer G. Feldman,
+Esq. Olshan Frome Wolosky LLP ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import collapse
+from ..model import Contact
+from ..vocab import ORG_SUFFIX, PHONE, TITLE_WORDS
+
+_PHONE = re.compile(PHONE)
+_PHONE_LABEL = re.compile(r"\b(?:Tel(?:ephone)?|Phone|Telecopy|Fax|Facsimile)\s*(?:No\.?)?\s*:?\s*$", re.I)
+_FAX_LABEL = re.compile(r"\b(?:Fax|Facsimile|Telecopy|Telecopier)\b\s*(?:No\.?)?\s*:?\s*$", re.I)
+_ADDRESS_START = re.compile(
+    r"(?:(?<=\s)|^)(?:\d+[A-Za-z]?(?:-\d+)?\s+(?=[A-Z0-9])(?!(?:Inc|LLC|LLP)\b)|P\.?\s?O\.?\s+Box\b|One\s+[A-Z]\w+\s+(?:Street|Avenue|Plaza|Center|Place|Square|Drive|Way)\b|c/o\b|Suite\s+\d)"
+)
+_ORG_END = re.compile(rf"(?:^|\s|,)(?:{ORG_SUFFIX})(?=\s|$|,)")
+_ESQ_NAME = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),?\s+Esq(?:uire|s)?\.?(?=\s|$|,)")
+_CITY_STATE = re.compile(r"\b[A-Z][a-zA-Z. ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+\d{5}(?:-\d{4})?\b")
+_TRAILING_PUNCT = " ,;"
+
+
+@dataclass
+class _Person:
+    names: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    org: list[str] = field(default_factory=list)
+    address: list[str] = field(default_factory=list)
+    phone: str | None = None
+
+    def has_tail(self) -> bool:
+        return bool(self.address or self.phone)
+
+
+def _is_title(text: str) -> bool:
+    words = [w.lower().strip(",") for w in text.split()]
+    return bool(words) and all(w in TITLE_WORDS or w == "&" for w in words) and any(
+        w not in {"and", "of", "the", "&"} for w in words
+    )
+
+
+def _split_head(text: str) -> list[tuple[str, str]]:
+    """Cut the part before an address into (kind, text) parts: name, title, org."""
+    parts: list[tuple[str, str]] = []
+    text = text.strip(_TRAILING_PUNCT)
+    if not text:
+        return parts
+    esq = list(_ESQ_NAME.finditer(text))
+    if esq:
+        pos = 0
+        for m in esq:
+            pre = text[pos : m.start()].strip(_TRAILING_PUNCT)
+            if pre:
+                parts.extend(_split_head(pre))
+            parts.append(("name", collapse(m.group(0)).rstrip(",")))
+            pos = m.end()
+        rest = text[pos:].strip(_TRAILING_PUNCT)
+        if rest:
+            parts.extend(_split_head(rest))
+        return parts
+    if _is_title(text):
+        return [("title", text)]
+    if _ORG_END.search(text) and _ORG_END.search(text.split()[-1] if text.split() else ""):
+        # "Henry Nisser President & General Counsel Ault Alliance, Inc."
+        tokens = text.split()
+        name: list[str] = []
+        i = 0
+        while i < len(tokens) and tokens[i].lower().strip(",") not in TITLE_WORDS and len(name) < 4:
+            name.append(tokens[i])
+            i += 1
+        title: list[str] = []
+        while i < len(tokens) and (tokens[i].lower().strip(",") in TITLE_WORDS):
+            title.append(tokens[i])
+            i += 1
+        org = tokens[i:]
+        if title and name and org:
+            parts.append(("name", " ".join(name).rstrip(",")))
+            parts.append(("title", " ".join(title).rstrip(",")))
+            parts.append(("org", " ".join(org)))
+            return parts
+        return [("org", text)]
+    # "Henry Nisser, President" or "Henry Nisser"
+    if "," in text:
+        head, _, tail = text.partition(",")
+        if _is_title(tail):
+            return [("name", head.strip()), ("title", tail.strip())]
+    tokens = text.split()
+    for i in range(1, len(tokens)):
+        if _is_title(" ".join(tokens[i:])) and tokens[i][0].isupper():
+            return [("name", " ".join(tokens[:i]).rstrip(",")), ("title", " ".join(tokens[i:]))]
+    return [("name", text)]
+
+
+def _split_line(line: str) -> list[tuple[str, str]]:
+    """Cut one physical line into typed parts."""
+    parts: list[tuple[str, str]] = []
+    phones = list(_PHONE.finditer(line))
+    phone_text = None
+    if phones:
+        # A fax number after a "Fax" label is not the phone.
+        for m in phones:
+            if not _FAX_LABEL.search(line[: m.start()]):
+                phone_text = m.group(0)
+                break
+        cut = phones[0].start()
+        label = _PHONE_LABEL.search(line[:cut])
+        line = line[: label.start() if label else cut]
+    line = line.strip(_TRAILING_PUNCT)
+    address = None
+    am = _ADDRESS_START.search(line)
+    if am:
+        address = line[am.start() :].strip(_TRAILING_PUNCT)
+        line = line[: am.start()]
+    elif _CITY_STATE.search(line) and not _ORG_END.search(line):
+        address, line = line.strip(_TRAILING_PUNCT), ""
+    parts.extend(_split_head(line))
+    if address:
+        parts.append(("address", address))
+    if phone_text:
+        parts.append(("phone", phone_text))
+    return parts
+
+
+def parse_contacts(lines: list[str]) -> list[Contact]:
+    """Parse a person block (physical lines) into contacts, one per named person."""
+    people: list[_Person] = []
+    current = _Person()
+    for line in lines:
+        line = collapse(line)
+        if not line:
+            continue
+        for kind, text in _split_line(line):
+            if kind == "name" and current.address and not current.phone and "Esq" not in text:
+                current.address.append(text)  # "United Kingdom", "Brentford, Middlesex"
+            elif kind == "name":
+                if current.has_tail() or current.org and current.names:
+                    people.append(current)
+                    current = _Person()
+                current.names.append(text)
+            elif kind == "title":
+                current.title.append(text)
+            elif kind == "org":
+                if current.has_tail():
+                    people.append(current)
+                    current = _Person()
+                current.org.append(text)
+            elif kind == "address":
+                current.address.append(text)
+            elif kind == "phone" and current.phone is None:
+                current.phone = text
+    if current.names or current.org or current.has_tail():
+        people.append(current)
+    out: list[Contact] = []
+    for p in people:
+        org = " ".join(p.org) or None
+        address = collapse(" ".join(p.address)) or None
+        title = ", ".join(p.title) or None
+        names = p.names or [None]  # type: ignore[list-item]
+        for i, name in enumerate(names):
+            out.append(
+                Contact(
+                    name=name,
+                    title=title if i == 0 or len(p.title) != 1 else (title if len(names) == 1 else None),
+                    organization=org,
+                    address=address,
+                    phone=p.phone,
+                )
+            )
+    return out

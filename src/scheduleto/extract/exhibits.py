@@ -1,0 +1,129 @@
+"""The Item 12 exhibit index.
+
+Rows are lines (or table rows) that start with an exhibit code: ``(a)(1)(A)``, ``(a)(5)(D)*``,
+``99.(A)(5)(C)``, ``107``, ``(d)(2)``. The index may be printed twice (under Item 12 and as an
+"EXHIBIT INDEX"): it is one list, one entry per code, in the order first printed. A row is
+*filed herewith* when it carries a ``*`` footnote mark that the filing explains as "Filed
+herewith" (or says so in the row); it is *incorporated by reference* when the row says
+"incorporated ... by reference (to|from) X" or "Previously filed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, collapse
+from ..model import Exhibit
+
+_CODE = re.compile(
+    r"^\s*(?P<code>(?:Exhibit\s+)?(?:(?:EX-)?99\.?\s*)?(?:\(\s*[a-hA-H]\s*\)(?:\s*\(\s*[0-9lIivxA-Za-z]{1,5}\s*\)){0,3}"
+    r"|\(\s*[a-h]\s*\)|107|\d{1,3}(?:\.\d{1,2})?(?=\s|\*|$)))"
+    r"(?P<marks>\s*[*†‡+#]+)?(?P<rest>.*)$"
+)
+_INDEX_HEADING = re.compile(r"^(?:Item\s+12\.?|ITEM\s+12\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\s*$)", re.I)
+_INDEX_END = re.compile(r"^(?:Item\s+13\b|SIGNATURES?\b|After\s+due\s+inquiry)", re.I)
+_INCORPORATED = re.compile(
+    r"\(?\s*(?:(?:which\s+(?:was|is)\s+)?(?:previously\s+filed\s+(?:as\s+[^;()]*?\s+)?(?:with|to|as|on)\s+)?"
+    r"incorporated\s+(?:herein\s+)?by\s+reference\s+(?:to|from|herein\s+to)\s+(?P<ref>(?:[^()]|\([^()]*\))+?)"
+    r"|(?P<prev>previously\s+filed(?:\s+(?:with|as|on)\s+(?:[^()]|\([^()]*\))+?)?))\s*(?:\)|$|\.\s*$)",
+    re.IGNORECASE,
+)
+_HEREWITH = re.compile(r"\bfiled\s+herewith\b|\bfurnished\s+herewith\b|\bincluded\s+herewith\b", re.I)
+_FOOTNOTE = re.compile(r"^\s*(?P<marks>[*†‡+#]+)\s*(?P<text>.+)$")
+_CODE_FIXES = (
+    (re.compile(r"\(l\)"), "(1)"),
+    (re.compile(r"\s+"), ""),
+)
+
+
+@dataclass(frozen=True)
+class ExhibitResult:
+    """The exhibit index and anything odd seen while reading it."""
+
+    exhibits: tuple[Exhibit, ...]
+    warnings: tuple[str, ...]
+
+
+def normalize_code(code: str) -> str:
+    """``(a)(l)(A)`` -> ``(a)(1)(A)``; white space removed; ``Exhibit`` prefix dropped."""
+    code = re.sub(r"^Exhibit\s+", "", code.strip(), flags=re.I)
+    for pattern, repl in _CODE_FIXES:
+        code = pattern.sub(repl, code)
+    return code
+
+
+def _rows(doc: Document) -> list[tuple[str, str]]:
+    """(code-cell text, rest text) for every physical line or row in an exhibit section."""
+    out: list[tuple[str, str]] = []
+    in_index = False
+    for line in doc.lines:
+        text = line.text
+        if _INDEX_HEADING.match(text):
+            in_index = True
+            continue
+        if in_index and _INDEX_END.match(text):
+            in_index = False
+            continue
+        if not in_index:
+            continue
+        if line.is_row:
+            cells = [c for c in (collapse(c.replace("\n", " ")) for c in line.cells) if c]
+            if not cells:
+                continue
+            out.append((cells[0], " ".join(cells[1:])))
+        else:
+            out.extend((t, "") for t in line.lines)
+    return out
+
+
+def _footnotes(doc: Document) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for line in doc.lines:
+        for text in line.lines:
+            m = _FOOTNOTE.match(text)
+            if m and len(m.group("text")) < 200:
+                notes.setdefault(m.group("marks"), m.group("text"))
+    return notes
+
+
+def extract_exhibits(doc: Document) -> ExhibitResult:
+    """Read the exhibit index of ``doc``."""
+    notes = _footnotes(doc)
+    herewith_marks = {mark for mark, text in notes.items() if _HEREWITH.search(text)}
+    by_code: dict[str, Exhibit] = {}
+    warnings: list[str] = []
+    for first, rest in _rows(doc):
+        m = _CODE.match(first if rest else first)
+        if not m:
+            continue
+        code = normalize_code(m.group("code"))
+        marks = (m.group("marks") or "").strip()
+        description = collapse((m.group("rest") + " " + rest).strip())
+        # A trailing footnote mark on the description: "Press Release ...*".
+        tail = re.search(r"\s*([*†‡]+)\s*$", description)
+        if tail:
+            marks = marks or tail.group(1)
+            description = description[: tail.start()].rstrip()
+        if not description or not re.search(r"[A-Za-z]{3}", description):
+            continue
+        if re.fullmatch(r"\d{1,3}(?:\.\d+)?", code) and code != "107" and not re.match(r"^(?:99|10|2|4|5|8|23|24|25)", code):
+            continue
+        incorporated: str | None = None
+        im = _INCORPORATED.search(description)
+        if im:
+            incorporated = collapse(im.group("ref") or im.group("prev") or "").rstrip(".") or None
+            if im.group("prev") and incorporated:
+                incorporated = incorporated[0].upper() + incorporated[1:]
+            description = collapse(description[: im.start()] + " " + description[im.end() :]).strip(" .;,")
+        herewith = bool(
+            (marks and (marks in herewith_marks or (not herewith_marks and marks == "*")))
+            or _HEREWITH.search(description)
+        )
+        if herewith:
+            description = collapse(_HEREWITH.sub("", description)).strip(" .;,()")
+        exhibit = Exhibit(code, description, herewith, incorporated)
+        if code in by_code:
+            continue
+        by_code[code] = exhibit
+    return ExhibitResult(tuple(by_code.values()), tuple(warnings))

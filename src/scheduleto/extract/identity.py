@@ -1,0 +1,113 @@
+"""What the filing is: Schedule TO or not, amendment number, original filing date, form type."""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from dataclasses import dataclass
+
+from ..dates import find_dates
+from ..document import Document
+from ..model import Checkboxes
+from ..numbers import parse_number
+from ..vocab import OTHER_FORMS, SCHEDULE_TO_HEADING
+
+_HEAD_LINES = 60
+_TO_HEADING = re.compile(SCHEDULE_TO_HEADING, re.IGNORECASE)
+_OTHER = tuple((re.compile(p, re.IGNORECASE), form) for p, form in OTHER_FORMS)
+_EDGAR_TYPE = re.compile(r"^\s*(?P<type>SC\s+TO-[TIC](?:/A)?|SC\s+14D-?9(?:/A)?|SC\s+13E-?3(?:/A)?|[A-Z0-9-]{1,8}(?:/A)?)\s+\d+\s+\S+\.(?:txt|htm|html)\b")
+_AMENDMENT = re.compile(
+    r"\bAmendment\s+(?:No\.?|Number)\s*(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\b", re.IGNORECASE
+)
+_FINAL = re.compile(r"\(\s*Final\s+Amendment\s*\)|Amendment\s+No\.?\s*\d+\s*[-–—(]?\s*Final\s+Amendment", re.I)
+_ORIGINAL = re.compile(
+    r"(?:originally|initially|first|previously)\s+filed\s+(?:with\s+the\s+(?:Securities\s+and\s+Exchange\s+Commission|SEC|Commission)\s*(?:\(the\s+\"?(?:SEC|Commission)\"?\))?\s*)?(?:by\s+[^.]{0,200}?)?\bon\s+"
+    r"|filed\s+(?:with\s+the\s+(?:Securities\s+and\s+Exchange\s+Commission|SEC|Commission)\s*(?:\(the\s+\"?(?:SEC|Commission)\"?\))?\s+)?on\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}[^.]{0,80}\(\s*(?:together\s+with[^)]*,\s*)?(?:as\s+amended[^)]*,\s*)?the\s+\"(?:Original\s+)?Schedule\s+TO)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The filing's kind, as read from the document alone."""
+
+    is_schedule_to: bool
+    other_form: str | None
+    edgar_type: str | None
+    amendment_number: int | None
+    final_amendment_heading: bool
+
+
+def head_text(doc: Document, lines: int = _HEAD_LINES) -> str:
+    """The text of the document's first lines (where headings and the cover stand)."""
+    return "\n".join(doc.texts[:lines])
+
+
+def identify(doc: Document) -> Identity:
+    """Decide whether ``doc`` is a Schedule TO, and read its amendment number."""
+    head = head_text(doc)
+    is_to = bool(_TO_HEADING.search(head))
+    other = None
+    if not is_to:
+        for pattern, form in _OTHER:
+            if pattern.search(head[:4000]):
+                other = form
+                break
+    et = _EDGAR_TYPE.match(doc.texts[0]) if doc.texts else None
+    number = None
+    for m in _AMENDMENT.finditer(head):
+        value = parse_number(m.group("n").replace("-", " "))
+        if value is not None and 0 < value < 1000:
+            number = int(value)
+            break
+    if number is None:
+        # "This Amendment No. 2 ..." in the body when the cover lost it.
+        body = "\n".join(doc.texts[_HEAD_LINES : _HEAD_LINES + 40])
+        m = _AMENDMENT.search(body)
+        if m:
+            value = parse_number(m.group("n"))
+            number = int(value) if value is not None and 0 < value < 1000 else None
+    return Identity(
+        is_schedule_to=is_to,
+        other_form=other,
+        edgar_type=re.sub(r"\s+", " ", et.group("type")) if et else None,
+        amendment_number=number,
+        final_amendment_heading=bool(_FINAL.search(head)),
+    )
+
+
+def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
+    """The date the original Schedule TO was filed, with the sentence it came from."""
+    for _i, sentence in doc.sentences():
+        if "filed" not in sentence.lower():
+            continue
+        m = _ORIGINAL.search(sentence)
+        if not m:
+            continue
+        dates = find_dates(sentence[m.end() : m.end() + 40])
+        if dates:
+            return sentence, dates[0].date
+    return None
+
+
+def derive_form_type(
+    identity: Identity,
+    boxes: Checkboxes,
+    merged_caption: bool,
+    amendment: bool,
+) -> str | None:
+    """The EDGAR form type implied by the cover when no SGML header says it."""
+    if identity.edgar_type and identity.edgar_type.startswith("SC TO"):
+        return identity.edgar_type
+    if boxes.preliminary_communication:
+        return "SC TO-C"
+    base = None
+    if boxes.issuer_tender_offer:
+        base = "SC TO-I"
+    elif boxes.third_party_tender_offer:
+        base = "SC TO-T"
+    elif merged_caption:
+        base = "SC TO-I"
+    if base is None:
+        return None
+    return base + "/A" if amendment else base

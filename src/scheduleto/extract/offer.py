@@ -1,0 +1,129 @@
+"""The offer's terms: cash or exchange, the offer document, what is sought and for what.
+
+Defined terms are resolved: "three shares of Series H Preferred Stock" names the security the
+filing defined as ``10.00% Series H Cumulative Redeemable Perpetual Preferred Stock ("Series H
+Preferred Stock")``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..dates import find_dates
+from ..document import Document, collapse
+from ..model import ExchangeRatio, OfferKind, OfferTerms, PriceRange
+from ..numbers import NUMBER, WORD_NUMBER, parse_money, parse_number
+
+_DEFINITION = re.compile(
+    r"(?P<full>(?:\d+(?:\.\d+)?%\s+)?(?:[A-Z0-9][\w.%&'-]*\s+){0,10}?[A-Z][\w.&'-]*)\s*\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)"
+)
+_DOC_TITLE = re.compile(
+    r"(?P<title>(?:(?:Amended|Restated|Supplemented|Revised|Second|Third|and)\s+)*Offer\s+to\s+(?:Purchase|Exchange)"
+    r"(?:\s+for\s+Cash)?)(?:,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))?",
+)
+_UP_TO = re.compile(
+    rf"\b(?:purchase|acquire|exchange|buy)\s+(?:for\s+cash\s+)?up\s+to\s+(?P<num>{NUMBER})\s+(?:(?:of\s+(?:its|the)\s+)?(?:outstanding\s+)?)"
+    r"(?:shares|Shares|units|Units)\s+of\s+(?:its\s+|the\s+Company's\s+)?(?P<sec>(?:[A-Z0-9][\w.%&'-]*\s+){0,6}?(?:Stock|Shares|Units|stock|shares))",
+)
+_SOUGHT = re.compile(
+    r"\b(?:to\s+purchase|to\s+exchange|to\s+acquire|offer\s+for)\s+(?:for\s+cash\s+)?(?:any\s+and\s+)?all\s+(?:of\s+the\s+)?(?:issued\s+and\s+)?outstanding\s+"
+    r"(?P<sec>(?:shares\s+of\s+)?(?:[A-Z0-9][\w.%&'-]*\s+){0,6}?(?:Stock|Shares|Units|Notes|stock|shares|ADSs))",
+)
+_RATIO = re.compile(
+    rf"(?P<t>{NUMBER}|{WORD_NUMBER})\s+(?:shares|Shares)\s+of\s+(?:the\s+Company's\s+)?(?P<tsec>(?:[A-Z0-9][\w.%&'-]*\s+){{0,6}}?(?:Stock|Shares))\s+for\s+(?:each\s+)?"
+    rf"(?P<r>{NUMBER}|{WORD_NUMBER})\s+(?:shares?|Shares?)\s+of\s+(?:its\s+|the\s+Company's\s+)?(?P<rsec>(?:[A-Z0-9][\w.%&'-]*\s+){{0,8}}?(?:Stock|Shares|Notes))",
+)
+_AGGREGATE = re.compile(rf"up\s+to\s+(?P<amt>\$\s*{NUMBER}(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate", re.I)
+_PRICE = re.compile(
+    rf"(?:at\s+a\s+(?:purchase\s+)?price\s+of|for)\s+(?P<price>\$\s*{NUMBER})\s+per\s+(?:share|Share|unit|Unit)\b(?:[^.]{{0,40}}?\bin\s+cash|,?\s+net\s+to\s+the\s+(?:seller|holder))?",
+)
+_RANGE = re.compile(
+    rf"not\s+(?:greater|more)\s+than\s+(?P<max>\$\s*{NUMBER})\s+(?:nor|and\s+not|or)\s+less\s+than\s+(?P<min>\$\s*{NUMBER})"
+    rf"|not\s+less\s+than\s+(?P<min2>\$\s*{NUMBER})\s+(?:and\s+)?(?:not\s+)?(?:greater|more)\s+than\s+(?P<max2>\$\s*{NUMBER})"
+    rf"|price\s+range\s+of\s+(?P<min3>\$\s*{NUMBER})\s+to\s+(?P<max3>\$\s*{NUMBER})",
+    re.I,
+)
+_LEAD_WORDS = re.compile(r"^(?:(?:its|the|of|our|and|The|Its|Our|outstanding|all)\s+)+")
+
+
+def defined_terms(text: str) -> dict[str, str]:
+    """Map each defined term to what it stands for: ``{"Series H Preferred Stock": "10.00% ..."}``."""
+    out: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        full = _LEAD_WORDS.sub("", collapse(m.group("full")))
+        term = collapse(m.group("term"))
+        if term not in out and full and full != term and len(full) > len(term) // 2:
+            out[term] = full
+    return out
+
+
+def _security(text: str, terms: dict[str, str]) -> str:
+    text = _LEAD_WORDS.sub("", collapse(text))
+    return terms.get(text, text)
+
+
+def extract_offer(doc: Document) -> OfferTerms:
+    """Read the offer's terms from ``doc``."""
+    text = "\n".join(doc.texts)
+    terms = defined_terms(text)
+    title = None
+    doc_date = None
+    tm = None
+    for tm in _DOC_TITLE.finditer(text):
+        if tm.group("date"):
+            break
+    if tm:
+        title = collapse(tm.group("title"))
+        if tm.group("date"):
+            found = find_dates(tm.group("date"))
+            doc_date = found[0].date if found else None
+    kind: OfferKind | None = None
+    if re.search(r"\bOffer\s+to\s+Exchange\b|\bexchange\s+offer\b", text, re.I):
+        kind = OfferKind.EXCHANGE
+    elif re.search(r"\bOffer\s+to\s+Purchase\b|\bin\s+cash\b|\bcash\s+tender\s+offer\b", text, re.I):
+        kind = OfferKind.CASH
+    max_shares = None
+    sought = None
+    um = _UP_TO.search(text)
+    if um:
+        value = parse_number(um.group("num"))
+        max_shares = int(value) if value is not None else None
+        sought = _security(um.group("sec"), {})  # as printed: holders know their own class
+    else:
+        sm = _SOUGHT.search(text)
+        if sm:
+            sought = _security(re.sub(r"^shares\s+of\s+", "", sm.group("sec")), {})
+    ratio = None
+    rm = _RATIO.search(text)
+    if rm:
+        t = parse_number(rm.group("t"))
+        r = parse_number(rm.group("r"))
+        if t is not None and r is not None:
+            ratio = ExchangeRatio(t, r, _security(rm.group("rsec"), terms))
+    aggregate = None
+    am = _AGGREGATE.search(text)
+    if am:
+        aggregate = parse_money(am.group("amt"))
+    price: Decimal | None = None
+    pm = _PRICE.search(text)
+    if pm and kind != OfferKind.EXCHANGE:
+        price = parse_money(pm.group("price"))
+    price_range = None
+    rg = _RANGE.search(text)
+    if rg:
+        lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or "")
+        hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or "")
+        if lo is not None and hi is not None:
+            price_range = PriceRange(lo, hi)
+    return OfferTerms(
+        kind=kind,
+        document_title=title,
+        document_date=doc_date,
+        securities_sought=sought,
+        max_shares=max_shares,
+        price=price,
+        price_range=price_range,
+        exchange_ratio=ratio,
+        aggregate_amount=aggregate,
+    )

@@ -1,0 +1,144 @@
+"""Signature blocks after the "SIGNATURE(S)" heading.
+
+A block is an optional entity line ("Ault Alliance, Inc.", "ICAHN PARTNERS LP"), then ``By:``,
+``Name:``, ``Title:`` lines; the ``Date:``/``Dated:`` line may stand once for all blocks. In
+table layouts these fields come as cells; in flattened text all on one line: both are split on
+the field labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import parse_date
+from ..document import Document, collapse
+from ..model import Signature
+
+_HEADING = re.compile(r"^\s*SIGNATURES?\s*\.?\s*$|^\s*SIGNATURES?\b(?=.*(?:After\s+due\s+inquiry|certify))", re.I)
+_END = re.compile(
+    r"^(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibit\s+(?:No\.|Number)|Item\s+\d+|"
+    r"SCHEDULE\s+13D|CUSIP\s+No|Annex\b|FOR\s+IMMEDIATE\s+RELEASE)",
+    re.I,
+)
+_LABEL = re.compile(r"\b(By|Name|Title|Its|Date|Dated)\s*:\s*", re.I)
+_CERTIFY = re.compile(r"After\s+due\s+inquiry|I\s+certify|true,\s+complete\s+and\s+correct", re.I)
+_MAX_LINES = 120
+
+
+@dataclass
+class _Block:
+    entity: str | None = None
+    by: str | None = None
+    name: str | None = None
+    title: list[str] = field(default_factory=list)
+    date: str | None = None
+
+    def empty(self) -> bool:
+        return not (self.by or self.name)
+
+
+def _fields(text: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (label, value) pairs; text before the first label has label ''."""
+    out: list[tuple[str, str]] = []
+    matches = list(_LABEL.finditer(text))
+    if not matches:
+        return [("", text)]
+    if matches[0].start() > 0:
+        out.append(("", text[: matches[0].start()]))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        out.append((m.group(1).lower(), text[m.end() : end]))
+    return out
+
+
+def _clean_person(text: str) -> str | None:
+    text = re.sub(r"^/s/\s*|^\s*s/\s*|_{2,}", "", collapse(text)).strip(" ,/")
+    return text or None
+
+
+def _is_entity(text: str) -> bool:
+    """A short line naming the signing entity, not a sentence or a date."""
+    words = text.split()
+    if not words or len(text) > 120 or parse_date(text):
+        return False
+    return not (len(words) > 8 and text.endswith("."))
+
+
+def extract_signatures(doc: Document) -> tuple[Signature, ...]:
+    """Read the signature blocks of ``doc``."""
+    start = None
+    for i, text in enumerate(doc.texts):
+        if _HEADING.match(text):
+            start = i
+            break
+    if start is None:
+        return ()
+    texts: list[str] = []
+    for line in doc.lines[start + 1 : start + 1 + _MAX_LINES]:
+        if _END.match(line.text):
+            break
+        if line.is_row:
+            texts.extend(collapse(c.replace("\n", " ")) for c in line.cells if c.strip())
+        else:
+            texts.extend(line.lines)
+    blocks: list[_Block] = []
+    current = _Block()
+    shared_date: str | None = None
+    for text in texts:
+        if _CERTIFY.search(text):
+            continue
+        for label, value in _fields(text):
+            value = collapse(value)
+            if not value and label not in ("by",):
+                continue
+            if label == "":
+                if value.startswith("/s/") or value.startswith("s/"):
+                    label = "by"
+                else:
+                    if _is_entity(value):
+                        if current.by or current.name:
+                            blocks.append(current)
+                            current = _Block()
+                        if current.entity is None:
+                            current.entity = value
+                    continue
+            if label == "by":
+                if current.by or current.name:
+                    blocks.append(current)
+                    current = _Block(entity=None)
+                current.by = _clean_person(value) if value else None
+            elif label == "name":
+                if current.name:
+                    blocks.append(current)
+                    current = _Block()
+                current.name = _clean_person(value)
+            elif label in ("title", "its"):
+                current.title.append(value)
+            elif label in ("date", "dated"):
+                if current.empty() and not blocks:
+                    shared_date = value
+                elif current.empty() and blocks and blocks[-1].date is None:
+                    blocks[-1].date = value
+                else:
+                    current.date = value
+    if not current.empty():
+        blocks.append(current)
+    out: list[Signature] = []
+    for b in blocks:
+        name = b.name or b.by
+        date_text = b.date or shared_date
+        out.append(
+            Signature(
+                entity=b.entity,
+                name=name,
+                title=collapse(" ".join(b.title)) or None,
+                date=parse_date(date_text) if date_text else None,
+            )
+        )
+    if shared_date is None and out and any(s.date is None for s in out):
+        dates = {s.date for s in out if s.date}
+        if len(dates) == 1:
+            only = dates.pop()
+            out = [Signature(s.entity, s.name, s.title, s.date or only) for s in out]
+    return tuple(out)

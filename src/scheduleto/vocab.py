@@ -1,0 +1,288 @@
+"""Vocabulary: the data tables the readers and extractors match against.
+
+Glyphs that draw boxes, the wording of each checkbox and cover caption, extraction artefacts to
+repair, time-zone names, role words. Code elsewhere reads these tables; adding a variant seen in
+a real filing should mean adding a row here, not writing a new branch.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .document import CHECKED, UNCHECKED
+
+# --------------------------------------------------------------------------------------------
+# Box glyphs
+# --------------------------------------------------------------------------------------------
+
+#: Characters that draw a box on their own, in any font.
+UNICODE_BOXES: Final[dict[str, str]] = {
+    "\u2612": CHECKED,  # ☒
+    "\u2611": CHECKED,  # ☑
+    "\u2713": CHECKED,  # ✓
+    "\u2714": CHECKED,  # ✔
+    "\u2717": CHECKED,  # ✗
+    "\u2718": CHECKED,  # ✘
+    "\u2327": CHECKED,  # ⌧
+    "\u25a0": CHECKED,  # ■ (filled square)
+    "\u2610": UNCHECKED,  # ☐
+    "\u25a1": UNCHECKED,  # □
+    "\u2751": UNCHECKED,  # ❑
+    "\u274f": UNCHECKED,  # ❏
+    "\u25a2": UNCHECKED,  # ▢
+    "\uf0fe": CHECKED,  # Wingdings þ in the private-use area
+    "\uf078": CHECKED,  # Wingdings x in the private-use area
+    "\uf0fd": CHECKED,  # Wingdings ý
+    "\uf0a8": UNCHECKED,  # Wingdings ¨
+    "\uf06f": UNCHECKED,  # Wingdings o
+    "\uf071": UNCHECKED,  # Wingdings q
+}
+
+#: Letters that draw a box only inside a Wingdings/Webdings font run.
+WINGDINGS_BOXES: Final[dict[str, str]] = {
+    "x": CHECKED,
+    "X": CHECKED,
+    "ý": CHECKED,
+    "þ": CHECKED,
+    "ü": CHECKED,
+    "n": CHECKED,
+    "¨": UNCHECKED,
+    "o": UNCHECKED,
+    "q": UNCHECKED,
+    "r": UNCHECKED,
+    "\xa8": UNCHECKED,
+}
+
+#: Font families whose letters are pictures.
+SYMBOL_FONTS: Final[tuple[str, ...]] = ("wingdings", "webdings", "ms gothic", "segoe ui symbol")
+
+#: Spellings of boxes in extracted and plain text (regex, token). Bracketed forms must stand
+#: alone (white space or line edge on both sides) so ``(a)(5)(X)`` is never read as a box.
+TEXT_BOXES: Final[tuple[tuple[str, str], ...]] = (
+    (r"\\boxtimes\b", CHECKED),
+    (r"\\checkmark\b", CHECKED),
+    (r"\\blacksquare\b", CHECKED),
+    (r"\\(?:Box|square)\b", UNCHECKED),
+    (r"(?<!\S)(?:\[\s?[xX]\s?\]|/[xX]/|\(\s?[xX]\s?\)|\|[xX]\|)(?!\S)", CHECKED),
+    (r"(?<!\S)(?:\[\s{0,3}\]|/\s{1,3}/|\(\s{1,3}\)|\|_\|)(?!\S)", UNCHECKED),
+    (r"(?<!\S)_{3,}(?=\s*[A-Z]?[a-z])", UNCHECKED),
+)
+
+#: A lone letter standing in the box column of an old text filing (before the box wording).
+LONE_LETTER_BOXES: Final[dict[str, str]] = {
+    "x": CHECKED,
+    "X": CHECKED,
+    "o": UNCHECKED,
+    "q": UNCHECKED,
+    "¨": UNCHECKED,
+    "ý": CHECKED,
+    "þ": CHECKED,
+}
+
+# --------------------------------------------------------------------------------------------
+# Extraction artefacts (applied by the text reader, in order)
+# --------------------------------------------------------------------------------------------
+
+#: (pattern, replacement) pairs that undo PDF/typesetting extraction damage.
+ARTEFACT_REPAIRS: Final[tuple[tuple[str, str], ...]] = (
+    (r"\\\$", "$"),
+    (r"\\%", "%"),
+    (r"\\&", "&"),
+    (r"\^\{\s*(\*+)\s*\}", r"\1"),
+    (r"\^\{\s*([^}]*)\}", r"\1"),
+    # 1 read as l inside rule numbers and section references.
+    (r"(?<=\b1[34][de]-)l\b", "1"),
+    (r"(?<=\b1[34][de]-)l(?=\()", "1"),
+    (r"(?<=\(\w\))\(l\)", "(1)"),
+    (r"(?<=\d\(\w\))\(l\)", "(1)"),
+    (r"\(e\)\(l\)", "(e)(1)"),
+    (r"\(d\)\(l\)", "(d)(1)"),
+)
+
+# --------------------------------------------------------------------------------------------
+# Checkbox wording
+# --------------------------------------------------------------------------------------------
+
+#: Each canonical key with the pattern of its box text (matched on normalised text).
+CHECKBOX_PATTERNS: Final[dict[str, str]] = {
+    "preliminary_communication": r"preliminary\s+communications?\s+made\s+before\s+the\s+commencement",
+    "third_party_tender_offer": r"third[\s-]*party\s+tender\s+offers?\s+subject\s+to\s+Rule\s+14d-?\s*[1l]\b(?!\s*\()",
+    "issuer_tender_offer": r"issuer\s+tender\s+offers?\s+subject\s+to\s+Rule\s+13e-?\s*4\b(?!\s*\()",
+    "going_private": r"going[\s-]*private\s+transactions?\s+subject\s+to\s+Rule\s+13e-?\s*3",
+    "schedule_13d_amendment": r"amendments?\s+to\s+Schedule\s+13D\s+under\s+Rule\s+13d-?\s*2",
+    "final_amendment": r"final\s+amendment\s+reporting\s+the\s+results\s+of\s+the\s+tender\s+offer",
+    "cross_border_issuer": r"Rule\s+13e-?\s*4\s*\(\s*i\s*\)(?:\s*\(?\s*Cross[\s-]*Border\s+Issuer\s+Tender\s+Offer\s*\)?)?",
+    "cross_border_third_party": r"Rule\s+14d-?\s*[1l]\s*\(\s*d\s*\)(?:\s*\(?\s*Cross[\s-]*Border\s+Third[\s-]*Party\s+Tender\s+Offer\s*\)?)?",
+}
+
+#: Sentences on the cover that introduce boxes but are not boxes themselves.
+CHECKBOX_INTRODUCERS: Final[str] = (
+    r"check\s+the\s+appropriate\s+box(?:es|\(es\))?\s+below|if\s+applicable,?\s+check"
+)
+
+# --------------------------------------------------------------------------------------------
+# Cover captions
+# --------------------------------------------------------------------------------------------
+
+_P = r"\(\s*"  # opening parenthesis of a caption
+_Q = r"\s*\)"
+
+#: Captions under the cover values, as regex (matched case-insensitively on cover text).
+CAPTIONS: Final[dict[str, str]] = {
+    # "(Name of Subject Company (Issuer) and Filing Person (Offeror))" and other merged forms.
+    "subject_and_filer": (
+        _P + r"Names?\s+of\s+(?:the\s+)?Subject\s+Company\s*(?:\(\s*Issuer\s*\))?\s*"
+        r"(?:and|&)\s+(?:Names?\s+of\s+)?Filing\s+Persons?\s*(?:\(\s*(?P<role>[^()]*?)\s*\))?" + _Q
+    ),
+    "subject": _P + r"Names?\s+of\s+(?:the\s+)?Subject\s+Compan(?:y|ies)\s*(?:\(\s*Issuers?\s*\))?" + _Q,
+    "filers": (
+        _P + r"Names?\s+of\s+(?:the\s+)?Filing\s+Persons?"
+        r"(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*\[[^\]]*\])?" + _Q
+    ),
+    "class": _P + r"Titles?\s+of\s+(?:the\s+)?Class(?:es)?\s+of\s+Securit(?:y|ies)" + _Q,
+    "cusip": (
+        _P + r"CUSIP\s+(?:Numbers?|Nos?\.?)\s+of\s+(?:the\s+)?Class(?:es)?\s+of\s+Securit(?:y|ies)"
+        r"(?:\s*\([^()]*\))?" + _Q
+    ),
+    "authorized": (
+        _P + r"Names?,?\s+(?:and\s+)?address(?:es)?,?(?:[^()]|\([^()]*\))*?persons?\s+authori[sz]ed\s+to\s+receive"
+        r"(?:[^()]|\([^()]*\))*" + _Q
+    ),
+}
+
+#: Words that start the "copies to" block under the authorised person.
+COPIES_TO: Final[str] = r"(?:with\s+)?(?:a\s+)?cop(?:y|ies)\s+(?:to|of\s+communications\s+to)\s*:?"
+
+#: Where the cover's person blocks end (the fee table or the boxes begin).
+COVER_END: Final[str] = (
+    r"CALCULATION\s+OF\s+FILING\s+FEE|Transaction\s+Valuation|"
+    r"Check\s+the\s+box\s+if|Check\s+the\s+appropriate\s+box|" + CHECKBOX_PATTERNS["preliminary_communication"]
+)
+
+#: Roles that may follow a filing person's name in parentheses.
+ROLE_WORDS: Final[str] = (
+    r"Offeror|Issuer|Parent|Affiliate|Purchaser|Bidder|Subject\s+Company|Other\s+Person|"
+    r"Filing\s+Person|Co-?Bidder|Guarantor|Sponsor|General\s+Partner|Adviser|Advisor|Subsidiary"
+)
+
+# --------------------------------------------------------------------------------------------
+# Contacts
+# --------------------------------------------------------------------------------------------
+
+#: Words that make up job titles (person blocks put the title between name and organisation).
+TITLE_WORDS: Final[frozenset[str]] = frozenset(
+    """president vice chief executive officer general counsel secretary treasurer director
+    chairman chairwoman chair manager managing partner senior financial legal operating deputy
+    assistant corporate head of and & the principal member authorized authorised signatory ceo
+    cfo coo clo gc evp svp legal, affairs compliance associate administrative administrator
+    investment fund funds co-chief interim acting company counsel, esq. esq trustee
+    controller accounting officer, president, secretary, treasurer, director, group
+    """.split()
+)
+
+#: Endings of organisation names.
+ORG_SUFFIX: Final[str] = (
+    r"(?:Inc|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|PLC|plc|"
+    r"N\.V|S\.A|AG|SE|GmbH|Trust|Fund|Partners|Group|Holdings|Bank|P\.C|PC|P\.A|PLLC|"
+    r"Associates|N\.A|Incorporated)\.?"
+)
+
+PHONE: Final[str] = (
+    r"(?<![\d(])(?:\+\s?\d{1,3}\s?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]\d{2,4}){2,3}"
+    r"|(?:(?<!\d)1[\s.-])?(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]\d{4})"
+    r"(?:\s*(?:x|ext\.?)\s*\d+)?"
+)
+
+# --------------------------------------------------------------------------------------------
+# Times and zones
+# --------------------------------------------------------------------------------------------
+
+#: Time-zone phrases and the IANA zone they mean.
+ZONES: Final[tuple[tuple[str, str], ...]] = (
+    (r"New\s+York\s+City\s+time|New\s+York\s+time|Eastern\s+(?:Standard\s+|Daylight\s+)?Time|"
+     r"\bE[SD]?T\b|\bEastern\b", "America/New_York"),
+    (r"Toronto\s+time", "America/Toronto"),
+    (r"Vancouver\s+time|Pacific\s+(?:Standard\s+|Daylight\s+)?Time|\bP[SD]?T\b", "America/Los_Angeles"),
+    (r"Central\s+(?:Standard\s+|Daylight\s+)?Time|\bC[SD]T\b|Chicago\s+time", "America/Chicago"),
+    (r"Mountain\s+(?:Standard\s+|Daylight\s+)?Time|\bM[SD]T\b", "America/Denver"),
+    (r"London\s+time|\bBST\b|\bGMT\b", "Europe/London"),
+)
+DEFAULT_ZONE: Final[str] = "America/New_York"
+
+#: Forms other than Schedule TO, recognised in bare text so a refusal can name them.
+OTHER_FORMS: Final[tuple[tuple[str, str], ...]] = (
+    (r"SCHEDULE\s+14D-?9|SOLICITATION/RECOMMENDATION\s+STATEMENT", "SC 14D9"),
+    (r"SCHEDULE\s+13E-?3|RULE\s+13e-3\s+TRANSACTION\s+STATEMENT", "SC 13E3"),
+    (r"SCHEDULE\s+13D\b", "SC 13D"),
+    (r"SCHEDULE\s+13G\b", "SC 13G"),
+    (r"FORM\s+10-K\b|ANNUAL\s+REPORT\s+PURSUANT\s+TO\s+SECTION\s+13", "10-K"),
+    (r"FORM\s+10-Q\b|QUARTERLY\s+REPORT\s+PURSUANT", "10-Q"),
+    (r"FORM\s+8-K\b|CURRENT\s+REPORT\s+PURSUANT", "8-K"),
+    (r"FORM\s+S-1\b", "S-1"),
+    (r"FORM\s+S-3\b", "S-3"),
+    (r"FORM\s+S-4\b", "S-4"),
+    (r"SCHEDULE\s+14A\b|PROXY\s+STATEMENT\s+PURSUANT", "DEF 14A"),
+    (r"FORM\s+4\b", "4"),
+    (r"FORM\s+D\b", "D"),
+    (r"FORM\s+20-F\b", "20-F"),
+    (r"FORM\s+6-K\b", "6-K"),
+    (r"FORM\s+N-CSR", "N-CSR"),
+)
+
+#: Headings that say a text is a Schedule TO (or amends one).
+SCHEDULE_TO_HEADING: Final[str] = (
+    r"SCHEDULE\s+TO\b(?!-C\b)|Tender\s+Offer\s+Statement\s+under\s+Section\s+14\s*\(\s*d\s*\)"
+)
+
+
+def compile_table(table: dict[str, str], flags: int = re.IGNORECASE) -> dict[str, re.Pattern[str]]:
+    """Compile a ``{key: regex}`` table once."""
+    return {key: re.compile(pattern, flags) for key, pattern in table.items()}
+
+# --------------------------------------------------------------------------------------------
+# Events: expiration changes, tendered counts, results
+# --------------------------------------------------------------------------------------------
+
+#: A sentence worth reading for deadlines.
+EXPIRATION_TOPIC: Final[str] = r"expir|extend|extension|scheduled\s+to\s+(?:expire|end)|will\s+now\s+end"
+
+#: Words just before a deadline that make it the NEW one.
+EXPIRATION_NEW_CUES: Final[str] = (
+    r"\bextend\w*\b.*?\b(?:to|until|through)\b|\b(?:until|through)\b"
+    r"|\bnow\s+(?:scheduled|set)\s+to\s+(?:expire|end)\b|\bwill\s+(?:now\s+)?(?:expire|end)\b"
+    r"|\bnew\s+expiration\s+(?:date|time)\b|\bdeemed\s+to\s+refer\s+to\b|\bnow\s+expire\b"
+    r"|\bextended\s+(?:expiration\s+)?(?:date|time)\b|\bto\s*$|\bto\s+(?:at\s+)?(?:the\s+end\s+of\s+)?$"
+    r"|\bscheduled\s+to\s+expire\s+(?:at|on)?\s*$(?<!previously\sscheduled\sto\sexpire\s)"
+)
+
+#: Words just before a deadline that make it the PREVIOUS one.
+EXPIRATION_PREVIOUS_CUES: Final[str] = (
+    r"\bfrom\b|\bpreviously\s+(?:scheduled|set|extended)\b|\boriginally\s+scheduled\b"
+    r"|\bwas\s+(?:previously\s+)?scheduled\s+to\s+(?:expire|end)\b|\bhad\s+been\s+scheduled\b"
+    r"|\bprior\s+expiration\b|\bwould\s+(?:otherwise\s+)?have\s+expired\b|\bhaving\s+expired\b"
+    r"|\boriginal\s+(?:offer\s+)?expiration\b|\bwas\s+set\s+to\s+expire\b|\bpreviously\s+announced\b"
+)
+
+#: Verbs that make a share count a tendered count.
+TENDER_VERBS: Final[str] = (
+    r"\b(?:validly|properly|had\s+been|have\s+been|been|were|was)?\s*(?:tendered|deposited)\b"
+    r"|\btendered\s+(?:and|but)\s+not\s+(?:validly\s+|properly\s+)?withdrawn\b"
+)
+
+#: Roles of the agent that reports counts ("Computershare ..., the Exchange Agent for the Offer").
+AGENT_ROLES: Final[str] = (
+    r"depositary(?:\s+and\s+paying\s+agent)?|exchange\s+agent|paying\s+agent|tender\s+agent|"
+    r"information\s+agent|depositary\s+agent|Depositary|Exchange\s+Agent|Paying\s+Agent|Tender\s+Agent"
+)
+
+#: How the offer ended, checked in this order (first match wins).
+OUTCOME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
+    ("subsequent_offering_period", r"\bsubsequent\s+offering\s+period\b[^.]{0,80}\b(?:commenc|begin|began|start|provid|will\s+expire|expire)"),
+    ("terminated", r"\b(?:offer|tender\s+offer|exchange\s+offer)\b[^.]{0,40}\b(?:was|has\s+been|had\s+been|is)\s+terminated\b|\bterminated\s+(?:the|its)\s+(?:tender\s+|exchange\s+)?offer\b|\bwithdr[ae]w\s+(?:the|its)\s+(?:tender\s+)?offer\b"),
+    ("expired", r"\b(?:offer|offering\s+period|tender\s+offer|exchange\s+offer)\b[^.]{0,60}?\bexpired\b(?!\s+(?:without|on\s+the\s+date))|\bexpiration\s+of\s+the\s+(?:tender\s+|exchange\s+)?offer\b[^.]{0,40}\b(?:occurred|has\s+occurred)"),
+)
+
+#: EDGAR document types of press-release exhibits, parsed for events (``EX-99.(A)(5)(E)``,
+#: ``EX-99.A5B``, ``EX-99.(A)(5)(II)``, ``EX-99.1``).
+PRESS_RELEASE_TYPES: Final[str] = r"^EX-99(?:\.?\s*\(?\s*A\s*\)?\s*\(?\s*5\b|\.A5|\.1\b|$)"
