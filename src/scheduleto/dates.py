@@ -147,14 +147,20 @@ def find_times(text: str) -> list[TimeOfDay]:
 
 
 def _zone_after(text: str, pos: int) -> tuple[str | None, int]:
-    window = text[pos : pos + 40]
-    # Allow "(12:00 midnight)," or ", " between the time and the zone words.
-    lead = re.match(r"[\s,]*(?:\([^()]{0,25}\)[\s,]*)?", window)
-    offset = lead.end() if lead else 0
-    for pattern, zone in _ZONES:
-        zm = pattern.match(window, offset)
-        if zm:
-            return zone, pos + zm.end()
+    window = text[pos : pos + 48]
+    # The zone may follow directly, in parentheses, or after "(12:00 midnight),".
+    for lead in (r"[\s,]*(\()?\s*", r"[\s,]*\([^()]{0,25}\)[\s,]*(\()?\s*"):
+        lm = re.match(lead, window)
+        if not lm:
+            continue
+        for pattern, zone in _ZONES:
+            zm = pattern.match(window, lm.end())
+            if zm:
+                end = zm.end()
+                if lm.group(1):
+                    close = re.match(r"\s*\)", window[end:])
+                    end += close.end() if close else 0
+                return zone, pos + end
     return None, 0
 
 

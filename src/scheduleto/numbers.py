@@ -15,7 +15,7 @@ _WORDS = {
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 #: A number as printed: digits with thousands separators and decimals, maybe scaled by a word.
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 SCALED_NUMBER = rf"(?:{NUMBER})(?:\s+(?:thousand|million|billion)\b)?"
 WORD_NUMBER = r"\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
 _SCALED = re.compile(rf"^\s*({NUMBER})(?:\s+(thousand|million|billion))?\s*$", re.I)

@@ -52,8 +52,8 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
     """Return the raw bytes of ``source`` and its path (None for bytes and streams)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), None
-    if hasattr(source, "read"):
-        data = source.read(max_bytes + 1)  # type: ignore[union-attr]
+    if not isinstance(source, (str, os.PathLike)):
+        data = source.read(max_bytes + 1)
         if not isinstance(data, bytes):
             raise SourceError("stream must be opened in binary mode ('rb')")
         name = getattr(source, "name", None)
@@ -61,15 +61,15 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
         if len(data) > max_bytes:
             raise SourceError(f"input is larger than {max_bytes:,} bytes", source=path)
         return data, path
-    path = Path(os.fspath(source))  # type: ignore[arg-type]
-    label = str(path)
+    file_path = Path(os.fspath(source))
+    label = str(file_path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        size = file_path.stat().st_size
+        if file_path.is_dir():
             raise SourceError("is a directory, not a filing file", source=label)
         if size > max_bytes:
             raise SourceError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", source=label)
-        return path.read_bytes(), label
+        return file_path.read_bytes(), label
     except FileNotFoundError:
         raise SourceError("no such file", source=label) from None
     except PermissionError:
@@ -91,7 +91,7 @@ def sniff_binary(data: bytes) -> str | None:
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return None
         return "binary data (NUL bytes)"
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    controls = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
     if head and controls / len(head) > 0.05:
         return "binary data (control characters)"
     return None
@@ -111,7 +111,7 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from bs4 import UnicodeDammit
+    from bs4.dammit import UnicodeDammit
 
     dammit = UnicodeDammit(data, known_definite_encodings=[], user_encodings=["windows-1252"])
     if dammit.unicode_markup is None:

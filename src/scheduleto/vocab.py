@@ -51,7 +51,6 @@ WINGDINGS_BOXES: Final[dict[str, str]] = {
     "o": UNCHECKED,
     "q": UNCHECKED,
     "r": UNCHECKED,
-    "\xa8": UNCHECKED,
 }
 
 #: Font families whose letters are pictures.
@@ -172,13 +171,7 @@ ROLE_WORDS: Final[str] = (
 
 #: Words that make up job titles (person blocks put the title between name and organisation).
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
-    """president vice chief executive officer general counsel secretary treasurer director
-    chairman chairwoman chair manager managing partner senior financial legal operating deputy
-    assistant corporate head of and & the principal member authorized authorised signatory ceo
-    cfo coo clo gc evp svp legal, affairs compliance associate administrative administrator
-    investment fund funds co-chief interim acting company counsel, esq. esq trustee
-    controller accounting officer, president, secretary, treasurer, director, group
-    """.split()
+    ["president", "vice", "chief", "executive", "officer", "general", "counsel", "secretary", "treasurer", "director", "chairman", "chairwoman", "chair", "manager", "managing", "partner", "senior", "financial", "legal", "operating", "deputy", "assistant", "corporate", "head", "of", "and", "&", "the", "principal", "member", "authorized", "authorised", "signatory", "ceo", "cfo", "coo", "clo", "gc", "evp", "svp", "legal,", "affairs", "compliance", "associate", "administrative", "administrator", "investment", "fund", "funds", "co-chief", "interim", "acting", "company", "counsel,", "esq.", "esq", "trustee", "controller", "accounting", "officer,", "president,", "secretary,", "treasurer,", "director,", "group"]
 )
 
 #: Endings of organisation names.
@@ -186,6 +179,16 @@ ORG_SUFFIX: Final[str] = (
     r"(?:Inc|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|PLC|plc|"
     r"N\.V|S\.A|AG|SE|GmbH|Trust|Fund|Partners|Group|Holdings|Bank|P\.C|PC|P\.A|PLLC|"
     r"Associates|N\.A|Incorporated)\.?"
+)
+
+#: Country names that end an address block.
+COUNTRIES: Final[frozenset[str]] = frozenset(
+    """united states|united states of america|usa|u.s.a|united kingdom|uk|england|canada|japan|
+    china|people's republic of china|prc|hong kong|singapore|germany|france|switzerland|israel|
+    the netherlands|netherlands|ireland|luxembourg|bermuda|cayman islands|british virgin islands|
+    australia|india|italy|spain|sweden|norway|denmark|finland|belgium|austria|brazil|mexico|
+    korea|republic of korea|taiwan|greece|monaco|cyprus|jersey|guernsey|marshall islands|
+    south africa|argentina|chile|new zealand""".replace("\n", "").split("|")
 )
 
 PHONE: Final[str] = (
@@ -232,7 +235,8 @@ OTHER_FORMS: Final[tuple[tuple[str, str], ...]] = (
 
 #: Headings that say a text is a Schedule TO (or amends one).
 SCHEDULE_TO_HEADING: Final[str] = (
-    r"SCHEDULE\s+TO\b(?!-C\b)|Tender\s+Offer\s+Statement\s+under\s+Section\s+14\s*\(\s*d\s*\)"
+    r"^\W{0,3}SCHEDULE\s+TO\b(?!\s+(?:is|are|was|were|and|as|to|of|filed|relates|hereby))"
+    r"|Tender\s+Offer\s+Statement\s+(?:under|pursuant\s+to)\s+Section\s+14\s*\(\s*d\s*\)"
 )
 
 
@@ -253,7 +257,6 @@ EXPIRATION_NEW_CUES: Final[str] = (
     r"|\bnow\s+(?:scheduled|set)\s+to\s+(?:expire|end)\b|\bwill\s+(?:now\s+)?(?:expire|end)\b"
     r"|\bnew\s+expiration\s+(?:date|time)\b|\bdeemed\s+to\s+refer\s+to\b|\bnow\s+expire\b"
     r"|\bextended\s+(?:expiration\s+)?(?:date|time)\b|\bto\s*$|\bto\s+(?:at\s+)?(?:the\s+end\s+of\s+)?$"
-    r"|\bscheduled\s+to\s+expire\s+(?:at|on)?\s*$(?<!previously\sscheduled\sto\sexpire\s)"
 )
 
 #: Words just before a deadline that make it the PREVIOUS one.

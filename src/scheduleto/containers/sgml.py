@@ -196,8 +196,12 @@ def read_submission(
     return Submission(header=header, documents=documents)
 
 
+_HTML_START = re.compile(r"[\ufeff\s]*(?:<!DOCTYPE\b|<HTML\b)", re.I)
+
+
 def _looks_like_html(text: str) -> bool:
-    return re.match(r"\s*(?:<!DOCTYPE\b|<HTML\b)", text[:1024], re.I) is not None
+    """True for an HTML page (an ``-index-headers.html``), not for a ``<DOCUMENT>`` wrapper."""
+    return _HTML_START.match(text, 0, 1024) is not None
 
 
 def _find_ci(text: str, needle: str, start: int, end: int | None = None) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document import collapse
 from ..model import Contact
-from ..vocab import ORG_SUFFIX, PHONE, TITLE_WORDS
+from ..vocab import COUNTRIES, ORG_SUFFIX, PHONE, TITLE_WORDS
 
 _PHONE = re.compile(PHONE)
 _PHONE_LABEL = re.compile(r"\b(?:Tel(?:ephone)?|Phone|Telecopy|Fax|Facsimile)\s*(?:No\.?)?\s*:?\s*$", re.I)
@@ -96,7 +96,25 @@ def _split_head(text: str) -> list[tuple[str, str]]:
     for i in range(1, len(tokens)):
         if _is_title(" ".join(tokens[i:])) and tokens[i][0].isupper():
             return [("name", " ".join(tokens[:i]).rstrip(",")), ("title", " ".join(tokens[i:]))]
-    return [("name", text)]
+    return [("name" if _looks_like_person(text) else "org", text)]
+
+
+_PERSON = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|di)){1,4}"
+    r"(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?$"
+)
+
+
+def _continues_address(text: str) -> bool:
+    """A line after an address that belongs to it: a city/postcode line or a country."""
+    if "Esq" in text or _ORG_END.search(text):
+        return False
+    return bool(re.search(r"\d|,", text)) or text.strip(" .").lower() in COUNTRIES
+
+
+def _looks_like_person(text: str) -> bool:
+    """A person's name: two to five capitalised words, no '&', no company words."""
+    return bool(_PERSON.match(text)) and "&" not in text and not _ORG_END.search(text)
 
 
 def _split_line(line: str) -> list[tuple[str, str]]:
@@ -138,10 +156,10 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         if not line:
             continue
         for kind, text in _split_line(line):
-            if kind == "name" and current.address and not current.phone and "Esq" not in text:
-                current.address.append(text)  # "United Kingdom", "Brentford, Middlesex"
+            if kind in ("name", "org") and current.address and not current.phone and _continues_address(text):
+                current.address.append(text)  # "United Kingdom", "Brentford, Middlesex TW8 9GS"
             elif kind == "name":
-                if current.has_tail() or current.org and current.names:
+                if current.has_tail() or (current.org and current.names):
                     people.append(current)
                     current = _Person()
                 current.names.append(text)

@@ -84,9 +84,7 @@ def _clean_value(text: str) -> list[str]:
 def _parties(lines: list[str]) -> list[Party]:
     chunks: list[str] = []
     for line in lines:
-        if chunks and (line[0].islower() or (line.startswith("(") and not chunks[-1].endswith(")"))):
-            chunks[-1] += " " + line
-        elif chunks and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line):
+        if (chunks and (line[0].islower() or (line.startswith("(") and not chunks[-1].endswith(")")))) or (chunks and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line)):
             chunks[-1] += " " + line
         else:
             chunks.append(line)
@@ -122,9 +120,9 @@ def extract_cover(doc: Document) -> CoverFields:
             pos = m.end()
     if "subject" in found and "subject_and_filer" not in found:
         # "(Name of Subject Company (Issuer))" can also match the merged caption's head.
-        merged = _CAPTIONS["subject_and_filer"].search(stream)
-        if merged and merged.start() == found["subject"].start():
-            found["subject_and_filer"] = merged
+        merged_match = _CAPTIONS["subject_and_filer"].search(stream)
+        if merged_match and merged_match.start() == found["subject"].start():
+            found["subject_and_filer"] = merged_match
             del found["subject"]
 
     def value_before(key: str) -> list[str] | None:

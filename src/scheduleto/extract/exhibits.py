@@ -55,6 +55,11 @@ def normalize_code(code: str) -> str:
 
 def _rows(doc: Document) -> list[tuple[str, str]]:
     """(code-cell text, rest text) for every physical line or row in an exhibit section."""
+    return _index_rows(doc)[0]
+
+
+def _index_rows(doc: Document) -> tuple[list[tuple[str, str]], bool]:
+    """The rows, and whether the document ends while still inside an exhibit index."""
     out: list[tuple[str, str]] = []
     in_index = False
     for line in doc.lines:
@@ -74,7 +79,8 @@ def _rows(doc: Document) -> list[tuple[str, str]]:
             out.append((cells[0], " ".join(cells[1:])))
         else:
             out.extend((t, "") for t in line.lines)
-    return out
+    ends_inside = in_index and bool(out) and bool(doc.lines) and bool(_CODE.match(doc.lines[-1].text))
+    return out, ends_inside
 
 
 def _footnotes(doc: Document) -> dict[str, str]:
@@ -93,8 +99,11 @@ def extract_exhibits(doc: Document) -> ExhibitResult:
     herewith_marks = {mark for mark, text in notes.items() if _HEREWITH.search(text)}
     by_code: dict[str, Exhibit] = {}
     warnings: list[str] = []
-    for first, rest in _rows(doc):
-        m = _CODE.match(first if rest else first)
+    rows, ends_inside = _index_rows(doc)
+    if ends_inside:
+        warnings.append("the document ends inside the exhibit index: it may be cut short")
+    for first, rest in rows:
+        m = _CODE.match(first)
         if not m:
             continue
         code = normalize_code(m.group("code"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..dates import find_dates
@@ -13,7 +13,7 @@ from ..numbers import parse_number
 from ..vocab import OTHER_FORMS, SCHEDULE_TO_HEADING
 
 _HEAD_LINES = 60
-_TO_HEADING = re.compile(SCHEDULE_TO_HEADING, re.IGNORECASE)
+_TO_HEADING = re.compile(SCHEDULE_TO_HEADING, re.IGNORECASE | re.MULTILINE)
 _OTHER = tuple((re.compile(p, re.IGNORECASE), form) for p, form in OTHER_FORMS)
 _EDGAR_TYPE = re.compile(r"^\s*(?P<type>SC\s+TO-[TIC](?:/A)?|SC\s+14D-?9(?:/A)?|SC\s+13E-?3(?:/A)?|[A-Z0-9-]{1,8}(?:/A)?)\s+\d+\s+\S+\.(?:txt|htm|html)\b")
 _AMENDMENT = re.compile(
@@ -40,7 +40,7 @@ class Identity:
 
 def head_text(doc: Document, lines: int = _HEAD_LINES) -> str:
     """The text of the document's first lines (where headings and the cover stand)."""
-    return "\n".join(doc.texts[:lines])
+    return "\n".join(part for line in doc.lines[:lines] for part in line.lines)
 
 
 def identify(doc: Document) -> Identity:
@@ -63,9 +63,9 @@ def identify(doc: Document) -> Identity:
     if number is None:
         # "This Amendment No. 2 ..." in the body when the cover lost it.
         body = "\n".join(doc.texts[_HEAD_LINES : _HEAD_LINES + 40])
-        m = _AMENDMENT.search(body)
-        if m:
-            value = parse_number(m.group("n"))
+        bm = _AMENDMENT.search(body)
+        if bm:
+            value = parse_number(bm.group("n"))
             number = int(value) if value is not None and 0 < value < 1000 else None
     return Identity(
         is_schedule_to=is_to,

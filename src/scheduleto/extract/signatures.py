@@ -65,23 +65,34 @@ def _is_entity(text: str) -> bool:
     return not (len(words) > 8 and text.endswith("."))
 
 
+def _physical(doc: Document) -> list[str]:
+    out: list[str] = []
+    for line in doc.lines:
+        if line.is_row:
+            out.extend(collapse(c.replace("\n", " ")) for c in line.cells if c.strip())
+        else:
+            out.extend(line.lines)
+    return out
+
+
+def _is_chain(value: str) -> bool:
+    """``By: Icahn Enterprises G.P. Inc., its general partner``: an entity, not a signer."""
+    return bool(re.search(r",?\s+its\s+|\b(?:Inc|LLC|L\.P|LP|Corp|Ltd)\.?(?:\s|,|$)", value)) and "/s/" not in value
+
+
 def extract_signatures(doc: Document) -> tuple[Signature, ...]:
     """Read the signature blocks of ``doc``."""
-    start = None
-    for i, text in enumerate(doc.texts):
-        if _HEADING.match(text):
-            start = i
-            break
+    lines = _physical(doc)
+    start = next((i for i, t in enumerate(lines) if _HEADING.match(t)), None)
     if start is None:
         return ()
-    texts: list[str] = []
-    for line in doc.lines[start + 1 : start + 1 + _MAX_LINES]:
-        if _END.match(line.text):
+    first = lines[start]
+    head = _HEADING.match(first)
+    texts = [first[head.end() :].strip()] if head and head.end() < len(first) else []
+    for text in lines[start + 1 : start + 1 + _MAX_LINES]:
+        if _END.match(text):
             break
-        if line.is_row:
-            texts.extend(collapse(c.replace("\n", " ")) for c in line.cells if c.strip())
-        else:
-            texts.extend(line.lines)
+        texts.append(text)
     blocks: list[_Block] = []
     current = _Block()
     shared_date: str | None = None
@@ -90,24 +101,30 @@ def extract_signatures(doc: Document) -> tuple[Signature, ...]:
             continue
         for label, value in _fields(text):
             value = collapse(value)
-            if not value and label not in ("by",):
+            if not value:
                 continue
+            if label == "" and (value.startswith("/s/") or value.startswith("s/")):
+                label = "by"
             if label == "":
-                if value.startswith("/s/") or value.startswith("s/"):
-                    label = "by"
-                else:
-                    if _is_entity(value):
-                        if current.by or current.name:
-                            blocks.append(current)
-                            current = _Block()
-                        if current.entity is None:
-                            current.entity = value
-                    continue
+                signer = current.name or current.by
+                if signer and value.upper() == signer.upper():
+                    continue  # the printed name under "/s/ Name"
+                if _is_entity(value):
+                    if current.by or current.name:
+                        blocks.append(current)
+                        current = _Block()
+                    if current.entity is None:
+                        current.entity = value
+                continue
             if label == "by":
+                if _is_chain(value) and not current.name:
+                    if current.entity is None:
+                        current.entity = value
+                    continue
                 if current.by or current.name:
                     blocks.append(current)
-                    current = _Block(entity=None)
-                current.by = _clean_person(value) if value else None
+                    current = _Block()
+                current.by = _clean_person(value)
             elif label == "name":
                 if current.name:
                     blocks.append(current)
@@ -126,19 +143,17 @@ def extract_signatures(doc: Document) -> tuple[Signature, ...]:
         blocks.append(current)
     out: list[Signature] = []
     for b in blocks:
-        name = b.name or b.by
         date_text = b.date or shared_date
         out.append(
             Signature(
                 entity=b.entity,
-                name=name,
+                name=b.name or b.by,
                 title=collapse(" ".join(b.title)) or None,
                 date=parse_date(date_text) if date_text else None,
             )
         )
-    if shared_date is None and out and any(s.date is None for s in out):
-        dates = {s.date for s in out if s.date}
-        if len(dates) == 1:
-            only = dates.pop()
-            out = [Signature(s.entity, s.name, s.title, s.date or only) for s in out]
+    dates = {s.date for s in out if s.date}
+    if len(dates) == 1 and any(s.date is None for s in out):
+        only = dates.pop()
+        out = [Signature(s.entity, s.name, s.title, s.date or only) for s in out]
     return tuple(out)

@@ -1,0 +1,19 @@
+"""Shared test helpers: fixture paths and the optional real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed.txt"
+#: Real EDGAR files shared beside the repository; tests using them skip when it is absent.
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,156 @@
+"""The public API: inputs, strictness, and the error hierarchy."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import scheduleto
+from scheduleto import (
+    DecodeError,
+    EmptyDocumentError,
+    NotScheduleTOError,
+    ScheduleTOError,
+    SourceError,
+)
+
+from .conftest import FIXTURES, SEED
+
+
+def test_parse_accepts_path_str_bytes_and_stream(seed_text: str) -> None:
+    by_path = scheduleto.parse(SEED)
+    by_str = scheduleto.parse(str(SEED))
+    by_bytes = scheduleto.parse(SEED.read_bytes())
+    by_stream = scheduleto.parse(io.BytesIO(SEED.read_bytes()))
+    by_text = scheduleto.parse_text(seed_text)
+    assert by_path.source.path == str(SEED)
+    assert by_bytes.source.path is None
+    for other in (by_str, by_bytes, by_stream, by_text):
+        assert other.subject_company == by_path.subject_company
+        assert other.exhibits == by_path.exhibits
+    assert by_bytes.source.sha256 == by_path.source.sha256
+
+
+def test_missing_file() -> None:
+    with pytest.raises(SourceError, match="no such file"):
+        scheduleto.parse("/nonexistent/filing.txt")
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="directory"):
+        scheduleto.parse(tmp_path)
+
+
+def test_empty_and_whitespace() -> None:
+    with pytest.raises(EmptyDocumentError, match="empty"):
+        scheduleto.parse(b"")
+    with pytest.raises(EmptyDocumentError):
+        scheduleto.parse(b"   \n\t  ")
+    with pytest.raises(EmptyDocumentError):
+        scheduleto.parse_text("")
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+        (b"PK\x03\x04\x14\x00", "ZIP"),
+        (b"\x1f\x8b\x08\x00", "gzip"),
+        (b"abc\x00\x01\x02\x03" * 20, "binary"),
+    ],
+)
+def test_binary_input(data: bytes, what: str) -> None:
+    with pytest.raises(DecodeError, match=what):
+        scheduleto.parse(data)
+
+
+def test_cp1252_bytes_are_decoded(seed_text: str) -> None:
+    data = seed_text.replace("\u2013", "-").replace("\u25a1", "[ ]").replace("\u201c", '"')
+    data = data.replace('"Offer"', "\u201cOffer\u201d")
+    raw = data.encode("cp1252")
+    filing = scheduleto.parse(raw)
+    assert filing.subject_company == "AULT ALLIANCE, INC."
+    assert filing.checkboxes.preliminary_communication is False
+
+
+def test_other_form_is_refused_with_its_name() -> None:
+    text = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 10-K\nANNUAL REPORT PURSUANT TO SECTION 13\nApple Inc."
+    with pytest.raises(NotScheduleTOError) as info:
+        scheduleto.parse_text(text, path="tenk.txt")
+    assert info.value.form_type == "10-K"
+    assert "10-K" in str(info.value) and "tenk.txt" in str(info.value)
+    assert isinstance(info.value, ScheduleTOError)
+
+
+def test_header_decides_refusal() -> None:
+    sub = (
+        "<SEC-DOCUMENT>0000000000-24-000001.txt : 20240101\n<SEC-HEADER>0000000000-24-000001.hdr.sgml : 20240101\n"
+        "ACCESSION NUMBER:\t\t0000000000-24-000001\nCONFORMED SUBMISSION TYPE:\tSC 14D9\n"
+        "PUBLIC DOCUMENT COUNT:\t\t1\nFILED AS OF DATE:\t\t20240101\n</SEC-HEADER>\n"
+        "<DOCUMENT>\n<TYPE>SC 14D9\n<SEQUENCE>1\n<TEXT>\nSCHEDULE TO\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    with pytest.raises(NotScheduleTOError) as info:
+        scheduleto.parse_text(sub)
+    assert info.value.form_type == "SC 14D9"
+
+
+def test_submission_wrapping_the_seed(seed_text: str) -> None:
+    sub = (
+        "<SEC-DOCUMENT>0001213900-23-035000.txt : 20230501\n<SEC-HEADER>0001213900-23-035000.hdr.sgml : 20230501\n"
+        "ACCESSION NUMBER:\t\t0001213900-23-035000\nCONFORMED SUBMISSION TYPE:\tSC TO-I/A\n"
+        "PUBLIC DOCUMENT COUNT:\t\t2\nFILED AS OF DATE:\t\t20230501\n\nSUBJECT COMPANY:\t\n\n"
+        "\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tAult Alliance, Inc.\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0000896493\n</SEC-HEADER>\n"
+        "<DOCUMENT>\n<TYPE>SC TO-I/A\n<SEQUENCE>1\n<FILENAME>ea177.htm\n<TEXT>\n"
+        + seed_text
+        + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    filing = scheduleto.parse_text(sub)
+    assert filing.form_type == "SC TO-I/A"
+    assert filing.accession_number == "0001213900-23-035000"
+    assert filing.header is not None and filing.header.subject_companies[0].cik == "0000896493"
+    assert [d.type for d in filing.documents] == ["SC TO-I/A"]
+    assert filing.source.format.value == "sgml"
+    assert filing.cusips == ("09175M101",)
+
+
+def test_half_seed_gives_what_it_has_with_warnings(seed_text: str) -> None:
+    half = seed_text[: len(seed_text) // 2]
+    # The cut falls inside the second printing of the exhibit index, before the press release.
+    filing = scheduleto.parse_text(half)
+    assert filing.subject_company == "AULT ALLIANCE, INC."
+    assert filing.checkboxes.issuer_tender_offer is True
+    assert filing.expiration is not None
+    assert len(filing.exhibits) == 13
+    assert filing.press_releases == ()
+    assert "the document ends inside the exhibit index: it may be cut short" in filing.warnings
+    # Cut earlier, inside the first index: what is missing is said.
+    early = scheduleto.parse_text(seed_text[: seed_text.index("(a)(1)(D)")])
+    assert [e.code for e in early.exhibits] == ["(a)(1)(A)", "(a)(1)(B)", "(a)(1)(C)"]
+    assert "no signature block found" in early.warnings
+
+
+def test_fragments_need_strict_false() -> None:
+    text = (FIXTURES / "seed_amendment_paragraph.txt").read_text()
+    with pytest.raises(NotScheduleTOError):
+        scheduleto.parse_text(text)
+    filing = scheduleto.parse_text(text, strict=False)
+    assert filing.expiration is not None and filing.expiration.new is not None
+    assert filing.tendered[0].shares == 13292651
+    assert filing.warnings[0].startswith("no Schedule TO heading found")
+
+
+def test_cover_fragment_strict_false() -> None:
+    filing = scheduleto.parse_text((FIXTURES / "seed_cover.txt").read_text(), strict=False)
+    assert filing.subject_company == "AULT ALLIANCE, INC."
+    assert filing.form_type == "SC TO-I/A"
+
+
+def test_press_release_fragment() -> None:
+    filing = scheduleto.parse_text((FIXTURES / "seed_press_release.txt").read_text(), strict=False)
+    assert filing.press_releases[0].location == "LAS VEGAS"
+    assert filing.expiration is not None and filing.expiration.previous is not None
+    assert filing.tendered[0].shares == 13292651

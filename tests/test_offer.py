@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from scheduleto.extract.offer import defined_terms, extract_offer
+from scheduleto.model import OfferKind, PriceRange
+
+from .helpers import doc
+
+
+def test_seed_exchange_offer(seed_text: str) -> None:
+    offer = extract_offer(doc(seed_text))
+    assert offer.kind is OfferKind.EXCHANGE
+    assert offer.document_title == "Amended and Restated Offer to Exchange"
+    assert offer.document_date == dt.date(2023, 4, 20)
+    assert offer.max_shares == 333333333
+    assert offer.exchange_ratio is not None
+    assert (offer.exchange_ratio.tendered, offer.exchange_ratio.received) == (200, 3)
+
+
+def test_cash_offer_with_price() -> None:
+    offer = extract_offer(doc(
+        "This Schedule TO relates to the offer by Purchaser to purchase all of the outstanding "
+        "shares of Common Stock at a price of $18.25 per Share, net to the seller in cash, upon the "
+        "terms set forth in the Offer to Purchase, dated December 1, 2024."
+    ))
+    assert offer.kind is OfferKind.CASH
+    assert offer.price == Decimal("18.25")
+    assert offer.document_title == "Offer to Purchase"
+    assert offer.document_date == dt.date(2024, 12, 1)
+
+
+def test_dutch_auction_range() -> None:
+    offer = extract_offer(doc(
+        "The Company offers to purchase up to 4,000,000 shares of its Common Stock at a price not "
+        "greater than $66.50 nor less than $61.00 per share, in cash, under the Offer to Purchase."
+    ))
+    assert offer.price_range == PriceRange(Decimal("61.00"), Decimal("66.50"))
+    assert offer.max_shares == 4000000
+    assert offer.securities_sought == "Common Stock"
+
+
+def test_defined_terms() -> None:
+    terms = defined_terms('its 10.00% Series H Cumulative Redeemable Perpetual Preferred Stock ("Series H Preferred Stock")')
+    assert terms == {"Series H Preferred Stock": "10.00% Series H Cumulative Redeemable Perpetual Preferred Stock"}
