@@ -44,3 +44,9 @@ def test_from_dict_rejects_wrong_types() -> None:
     data["amendment_number"] = "two"
     with pytest.raises((TypeError, ValueError)):
         ScheduleTO.from_dict(data)
+
+
+def test_enums_become_plain_strings() -> None:
+    data = scheduleto.parse(SEED).to_dict()
+    assert type(data["offer"]["kind"]) is str
+    assert type(data["source"]["format"]) is str

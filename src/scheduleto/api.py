@@ -12,7 +12,7 @@ import re
 from typing import BinaryIO
 
 from .document import Document
-from .errors import EmptyDocumentError, NotScheduleTOError
+from .errors import ContainerError, EmptyDocumentError, NotScheduleTOError
 from .extract import Context, extract_filing, identify
 from .model import SCHEDULE_TO_FORMS, ScheduleTO, Source, SourceFormat
 from .source import MAX_BYTES, load
@@ -80,7 +80,12 @@ def _parse_loaded(text: str, sha: str, path: str | None, *, strict: bool) -> Sch
     from .containers import sgml
 
     if sgml.looks_like_container(text):
-        return _parse_container(text, sha, path, strict=strict)
+        try:
+            return _parse_container(text, sha, path, strict=strict)
+        except ContainerError:
+            if strict:
+                raise
+            # A passage cut from a submission (a header flattened to one line, say).
     doc = read_document(text)
     fmt = SourceFormat.HTML if doc.format == "html" else SourceFormat.TEXT
     return _parse_document(doc, Context(Source(path=path, sha256=sha, format=fmt)), strict=strict, path=path)
@@ -110,7 +115,9 @@ def _parse_document(
                 form_type=found,
             )
         fragment = True
-    result = extract_filing(doc, context, exhibits=exhibits, identity=identity, fragment=fragment)
+    result = extract_filing(
+        doc, context, exhibits=exhibits, identity=identity, fragment=fragment, derive_form=strict
+    )
     if fragment:
         note = "no Schedule TO heading found: read as a fragment (strict=False)"
         result = _with_warning(result, note)

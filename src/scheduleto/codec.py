@@ -30,10 +30,10 @@ def _number(value: Decimal) -> int | float:
 
 def encode(value: Any, *, as_number: bool = False) -> JSONValue:
     """Turn a model value into plain JSON-compatible Python data."""
-    if value is None or isinstance(value, (bool, str)):
-        return value
     if isinstance(value, enum.Enum):
         return value.value
+    if value is None or isinstance(value, (bool, str)):
+        return value
     if isinstance(value, int):
         return value
     if isinstance(value, float):

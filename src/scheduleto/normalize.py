@@ -22,8 +22,7 @@ def box_tokens(text: str) -> str:
     """Replace every box glyph or text spelling of a box with the CHECKED/UNCHECKED token."""
     text = _UNICODE_BOX_RE.sub(lambda m: f" {UNICODE_BOXES[m.group(0)]} ", text)
     for pattern, token in _TEXT_BOXES:
-        if "\\" in text or "[" in text or "/" in text or "(" in text or "_" in text or "|" in text:
-            text = pattern.sub(f" {token} ", text)
+        text = pattern.sub(f" {token} ", text)
     return text
 
 

@@ -63,9 +63,15 @@ TEXT_BOXES: Final[tuple[tuple[str, str], ...]] = (
     (r"\\checkmark\b", CHECKED),
     (r"\\blacksquare\b", CHECKED),
     (r"\\(?:Box|square)\b", UNCHECKED),
-    (r"(?<!\S)(?:\[\s?[xX]\s?\]|/[xX]/|\(\s?[xX]\s?\)|\|[xX]\|)(?!\S)", CHECKED),
-    (r"(?<!\S)(?:\[\s{0,3}\]|/\s{1,3}/|\(\s{1,3}\)|\|_\|)(?!\S)", UNCHECKED),
+    (r"(?<![^\s|])(?:\[\s?[xX]\s?\]|/[xX]/)", CHECKED),
+    (r"(?<![^\s|])(?:\[[\s_]{0,3}\]|/\s{1,3}/)", UNCHECKED),
+    (r"(?<![^\s|])\(\s?[xX]\s?\)(?![^\s|])", CHECKED),
+    (r"(?<![^\s|])\(\s{1,3}\)(?![^\s|])", UNCHECKED),
     (r"(?<!\S)_{3,}(?=\s*[A-Z]?[a-z])", UNCHECKED),
+    (r"\(\s*X\s+BOX\s*\)", CHECKED),
+    (r"\(\s*BOX\s*\)", UNCHECKED),
+    (r"(?<![^\s|])[þýü](?![^\s|])", CHECKED),
+    (r"(?<![^\s|])¨(?![^\s|])", UNCHECKED),
 )
 
 #: A lone letter standing in the box column of an old text filing (before the box wording).
@@ -105,15 +111,30 @@ ARTEFACT_REPAIRS: Final[tuple[tuple[str, str], ...]] = (
 
 #: Each canonical key with the pattern of its box text (matched on normalised text).
 CHECKBOX_PATTERNS: Final[dict[str, str]] = {
-    "preliminary_communication": r"preliminary\s+communications?\s+made\s+before\s+the\s+commencement",
+    "preliminary_communication": (
+        r"(?:check\s+(?:the\s+)?box\s+if\s+)?(?:the\s+)?filing\s+relates\s+solely\s+to\s+"
+        r"preliminary\s+communications?"
+        # Only the preliminary box starts so; text cut short may keep no more of it.
+        r"|check\s+(?:the\s+)?box\s+if\s+the\s+filing\s+rel"
+    ),
     "third_party_tender_offer": r"third[\s-]*party\s+tender\s+offers?\s+subject\s+to\s+Rule\s+14d-?\s*[1l]\b(?!\s*\()",
     "issuer_tender_offer": r"issuer\s+tender\s+offers?\s+subject\s+to\s+Rule\s+13e-?\s*4\b(?!\s*\()",
-    "going_private": r"going[\s-]*private\s+transactions?\s+subject\s+to\s+Rule\s+13e-?\s*3",
+    "going_private": r"going[\s-]*private\s+transactions?(?:\s+subject\s+to\s+Rule\s+13e-?\s*3)?",
     "schedule_13d_amendment": r"amendments?\s+to\s+Schedule\s+13D\s+under\s+Rule\s+13d-?\s*2",
-    "final_amendment": r"final\s+amendment\s+reporting\s+the\s+results\s+of\s+the\s+tender\s+offer",
+    "final_amendment": (
+        r"(?:check\s+the\s+following\s+box\s+if\s+the\s+filing\s+is\s+a\s+)?"
+        r"final\s+amendment\s+reporting\s+the\s+results\s+of\s+the\s+tender\s+offer"
+    ),
     "cross_border_issuer": r"Rule\s+13e-?\s*4\s*\(\s*i\s*\)(?:\s*\(?\s*Cross[\s-]*Border\s+Issuer\s+Tender\s+Offer\s*\)?)?",
     "cross_border_third_party": r"Rule\s+14d-?\s*[1l]\s*\(\s*d\s*\)(?:\s*\(?\s*Cross[\s-]*Border\s+Third[\s-]*Party\s+Tender\s+Offer\s*\)?)?",
 }
+
+#: Cover text after which no earlier mark can belong to the next box: other boxes (the
+#: fee-offset box, 13D group boxes) and the sentences introducing the transaction boxes.
+CHECKBOX_BOUNDARIES: Final[str] = (
+    r"any\s+part\s+of\s+the\s+fee\s+is\s+offset[^.]*\.|relates\s*:|relied\s+upon\s*:"
+    r"|previously\s+paid\.|Date\s+Filed\s*:"
+)
 
 #: Sentences on the cover that introduce boxes but are not boxes themselves.
 CHECKBOX_INTRODUCERS: Final[str] = (
@@ -131,24 +152,34 @@ _Q = r"\s*\)"
 CAPTIONS: Final[dict[str, str]] = {
     # "(Name of Subject Company (Issuer) and Filing Person (Offeror))" and other merged forms.
     "subject_and_filer": (
-        _P + r"Names?\s+of\s+(?:the\s+)?Subject\s+Company\s*(?:\(\s*Issuer\s*\))?\s*"
-        r"(?:and|&)\s+(?:Names?\s+of\s+)?Filing\s+Persons?\s*(?:\(\s*(?P<role>[^()]*?)\s*\))?" + _Q
+        _P + r"Names?\s+of\s+(?:the\s+)?Subject\s+Company\s*(?:\(\s*Issuer\s*\)|[—–-]+\s*Issuer)?\s*"
+        r"(?:and|&)\s+(?:Names?\s+of\s+)?Filing\s+Persons?\s*"
+        r"(?:\(\s*(?P<role>[^()]*?)\s*\)|[—–-]+\s*(?P<role2>[A-Za-z/ ]+?))?" + _Q
     ),
-    "subject": _P + r"Names?\s+of\s+(?:the\s+)?Subject\s+Compan(?:y|ies)\s*(?:\(\s*Issuers?\s*\))?" + _Q,
+    "subject": (
+        _P + r"Names?\s+of\s+(?:the\s+)?Subject\s+Compan(?:y|ies)\s*"
+        r"(?:\(\s*Issuers?\s*\)?|[—–-]+\s*Issuers?)?\s*\)?"
+    ),
     "filers": (
-        _P + r"Names?\s+of\s+(?:the\s+)?Filing\s+Persons?"
-        r"(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*\[[^\]]*\])?" + _Q
+        _P + r"Names?\s+of\s+(?:the\s+)?Filing\s+Persons?(?:\s*\(s\))?"
+        r"(?P<frole>\s*[—–-]+\s*[^()]*?|\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*\[[^\]]*\])?" + _Q
     ),
     "class": _P + r"Titles?\s+of\s+(?:the\s+)?Class(?:es)?\s+of\s+Securit(?:y|ies)" + _Q,
-    "cusip": (
-        _P + r"CUSIP\s+(?:Numbers?|Nos?\.?)\s+of\s+(?:the\s+)?Class(?:es)?\s+of\s+Securit(?:y|ies)"
-        r"(?:\s*\([^()]*\))?" + _Q
-    ),
+    "cusip": _P + r"CUSIP\s+(?:Numbers?|Nos?\.?)\b[^()]*(?:\([^()]*\)[^()]*)*\)",
     "authorized": (
         _P + r"Names?,?\s+(?:and\s+)?address(?:es)?,?(?:[^()]|\([^()]*\))*?persons?\s+authori[sz]ed\s+to\s+receive"
         r"(?:[^()]|\([^()]*\))*" + _Q
     ),
 }
+
+#: Captions standing for the filing persons on covers that print only a role ("(Bidders)").
+FILER_ROLE_CAPTION: Final[str] = r"^\s*\(\s*(?:Bidders|Offerors|Purchasers|Filing\s+Persons)\s*\)\s*$"
+
+#: Words between filing persons that are not persons ("a wholly owned subsidiary of", "and").
+PERSON_CONNECTORS: Final[str] = (
+    r"\b(?:an?\s+|its\s+)?(?:direct\s+(?:and\s+indirect\s+)?|indirect\s+)?(?:wholly[\s-]+owned\s+|majority[\s-]+owned\s+)?"
+    r"(?:subsidiary|affiliate|parent)\s+of\b|^\s*(?:and|&)\s*$"
+)
 
 #: Words that start the "copies to" block under the authorised person.
 COPIES_TO: Final[str] = r"(?:with\s+)?(?:a\s+)?cop(?:y|ies)\s+(?:to|of\s+communications\s+to)\s*:?"

@@ -48,6 +48,7 @@ def extract_filing(
     exhibits: Sequence[Document] = (),
     identity: Identity | None = None,
     fragment: bool = False,
+    derive_form: bool = True,
 ) -> ScheduleTO:
     """Run every extractor over ``doc`` (and event extractors over press-release ``exhibits``)."""
     warnings: list[str] = []
@@ -79,9 +80,13 @@ def extract_filing(
         press.extend(p for p in extract_press_releases(ex) if p not in press)
 
     amendment = identity.amendment_number is not None or identity.final_amendment_heading
-    form_type = context.form_type or derive_form_type(
-        identity, boxes.checkboxes, cover.merged_caption, amendment
-    )
+    if context.form_type:
+        form_type: str | None = context.form_type
+    elif derive_form:
+        form_type = derive_form_type(identity, boxes.checkboxes, cover.merged_caption, amendment)
+    else:
+        # Lenient reading never infers the type: only a printed EDGAR type line counts.
+        form_type = identity.edgar_type if identity.edgar_type else None
     if form_type is None and not fragment:
         warnings.append("form type could not be told from the cover (no SGML header, no box checked)")
     if not fragment:

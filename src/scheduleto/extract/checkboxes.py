@@ -1,11 +1,19 @@
 """The eight cover-page checkboxes, in three states.
 
-For each canonical key the box wording (``vocab.CHECKBOX_PATTERNS``) is looked for on the cover.
-The mark is the nearest box token before the wording on the same physical line, else the token
-right after it (the final-amendment box is often drawn after its text), else a token standing
-alone on the line just before (a mark in a row of its own). Wording found without any mark is
-*unchecked* (the mark was lost in conversion: an empty cell or a leading tab), and a lone ``X``
-in the box column of an old text filing counts as a mark. Wording not found at all is ``None``.
+The cover is read as one stream of *segments* (table cells, physical lines, ``|``-separated
+parts of text renderings); an empty table cell is kept as an explicit marker. For each canonical
+key the box wording (``vocab.CHECKBOX_PATTERNS``, matched across line breaks) is found, in the
+order printed. Its mark is, in this order:
+
+1. a box token in the text just before the wording, on the same segment (``☒ issuer tender...``);
+2. the previous non-empty segment when it is a mark on its own (a token, or a lone letter of the
+   box column such as ``x``/``o``/``þ``/``¨`` in old filings);
+3. a token right after the wording (``...results of the tender offer: ☐``), unless that token
+   opens the next box;
+4. an empty cell just before the wording: the mark was lost in conversion -> unchecked.
+
+Otherwise the box wording stands with no mark at all and the state is ``None``, as it is when the
+wording is not found.
 """
 
 from __future__ import annotations
@@ -15,16 +23,22 @@ from dataclasses import dataclass
 
 from ..document import BOX_TOKENS, CHECKED, UNCHECKED, Document
 from ..model import CHECKBOX_KEYS, Checkboxes
-from ..vocab import CHECKBOX_PATTERNS, LONE_LETTER_BOXES, compile_table
+from ..vocab import CHECKBOX_BOUNDARIES, CHECKBOX_PATTERNS, LONE_LETTER_BOXES, compile_table
 from .cover import cover_end
 
 _PATTERNS = compile_table(CHECKBOX_PATTERNS)
+_BOUNDARY = re.compile(CHECKBOX_BOUNDARIES, re.IGNORECASE)
+EMPTY_CELL = "\ue000"
 _TOKEN = re.compile(f"[{CHECKED}{UNCHECKED}]")
 _LONE_LETTER = re.compile(
     "(?:^|\\s)(" + "|".join(re.escape(k) for k in LONE_LETTER_BOXES) + r")\s*$"
 )
-# How far past the wording a trailing mark may sit ("...tender offer: ☐").
-_AFTER_WINDOW = 12
+_AFTER = re.compile(rf"[\s.:;,)\n|]{{0,8}}([{CHECKED}{UNCHECKED}])")
+_AFTER_LETTER = re.compile(
+    r"[\s.:;,)]{0,4}(" + "|".join(re.escape(k) for k in LONE_LETTER_BOXES) + r")(?=[ \t]*(?:\n|$))"
+)
+# A token this close before the next box's wording belongs to that box.
+_NEXT_WORDING_GAP = 24
 
 
 @dataclass(frozen=True)
@@ -35,66 +49,80 @@ class CheckboxResult:
     warnings: tuple[str, ...]
 
 
+def box_stream(doc: Document, limit: int) -> str:
+    """The first ``limit`` lines as segments joined by newlines, empty cells as a marker."""
+    parts: list[str] = []
+    for line in doc.lines[:limit]:
+        if line.is_row:
+            for cell in line.cells:
+                parts.append(cell.replace("\n", " ") if cell.strip() else EMPTY_CELL)
+        else:
+            parts.extend(line.lines)
+    text = "\n".join(parts)
+    # "|" separates cells in text renderings of tables.
+    return text.replace("|", "\n")
+
+
 def _state(token: str) -> bool:
     return token == CHECKED
 
 
-def _physical_lines(doc: Document, limit: int) -> list[tuple[str, tuple[str, ...]]]:
-    out: list[tuple[str, tuple[str, ...]]] = []
-    for line in doc.lines[:limit]:
-        if line.is_row:
-            out.append((line.text, line.cells))
-        else:
-            out.extend((text, (text,)) for text in line.lines)
-    return out
-
-
 def extract_checkboxes(doc: Document) -> CheckboxResult:
     """Read the eight boxes from the cover of ``doc``."""
-    # The boxes follow the captions; search a little beyond the cover's end in case the body
-    # detection stopped early, but never into a second cover far below.
-    limit = min(len(doc.lines), cover_end(doc) + 40)
-    lines = _physical_lines(doc, limit)
-    states: dict[str, bool | None] = {}
-    warnings: list[str] = []
+    limit = min(len(doc.lines), cover_end(doc) + 60)
+    stream = box_stream(doc, limit)
+    found: list[tuple[int, int, str]] = []
     for key in CHECKBOX_KEYS:
-        states[key] = None
-        for idx, (text, _cells) in enumerate(lines):
-            m = _PATTERNS[key].search(text)
-            if not m:
-                continue
-            states[key] = _read_mark(text, m, lines, idx, key)
-            break
-    # Two keys can share one line in flattened text; the nearest-mark rule handles that.
-    return CheckboxResult(Checkboxes(**states), tuple(warnings))
-
-
-def _read_mark(
-    text: str,
-    m: re.Match[str],
-    lines: list[tuple[str, tuple[str, ...]]],
-    idx: int,
-    key: str,
-) -> bool:
-    before = text[: m.start()]
-    # Only the stretch after the previous box wording belongs to this box.
+        m = _PATTERNS[key].search(stream)
+        if m:
+            found.append((m.start(), m.end(), key))
+    found.sort()
+    starts = [s for s, _e, _k in found]
+    states: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
+    consumed = -1
     prev_end = 0
-    for other in _PATTERNS.values():
-        for om in other.finditer(before):
-            prev_end = max(prev_end, om.end())
-    own = before[prev_end:]
-    tokens = _TOKEN.findall(own)
+    for i, (start, end, key) in enumerate(found):
+        floor = max(prev_end, consumed)
+        for bm in _BOUNDARY.finditer(stream, floor, start):
+            floor = max(floor, bm.end())
+        next_start = starts[i + 1] if i + 1 < len(starts) else len(stream) + _NEXT_WORDING_GAP + 1
+        state, used = _read_mark(stream, floor, start, end, next_start)
+        states[key] = state
+        if used is not None:
+            consumed = used
+        prev_end = max(end, consumed)
+    return CheckboxResult(Checkboxes(**states), ())
+
+
+def _read_mark(stream: str, floor: int, start: int, end: int, next_start: int) -> tuple[bool | None, int | None]:
+    before = stream[floor:start]
+    segments = before.split("\n")
+    same = segments[-1]
+    tokens = _TOKEN.findall(same)
     if tokens:
-        return _state(tokens[-1])
-    after = text[m.end() : m.end() + _AFTER_WINDOW + 20]
-    am = re.match(r"[\s.:;,)]*([" + CHECKED + UNCHECKED + "])", after)
-    if am and len(am.group(0)) <= _AFTER_WINDOW + 2:
-        return _state(am.group(1))
-    lone = _LONE_LETTER.search(own)
+        return _state(tokens[-1]), None
+    lone = _LONE_LETTER.search(same)
+    if lone and same.strip() == lone.group(1):
+        return LONE_LETTER_BOXES[lone.group(1)] == CHECKED, None
+    previous = next((s.strip() for s in reversed(segments[:-1]) if s.strip()), "")
+    if previous in BOX_TOKENS:
+        return _state(previous), None
+    if previous in LONE_LETTER_BOXES:
+        return LONE_LETTER_BOXES[previous] == CHECKED, None
     if lone:
-        return LONE_LETTER_BOXES[lone.group(1)] == CHECKED
-    if idx > 0:
-        prev_text = lines[idx - 1][0].strip()
-        if prev_text in BOX_TOKENS:
-            return _state(prev_text)
-    return False
+        return LONE_LETTER_BOXES[lone.group(1)] == CHECKED, None
+    am = _AFTER.match(stream, end)
+    if am:
+        token_end = am.end()
+        gap = stream[token_end:next_start]
+        opens_next = next_start - token_end <= _NEXT_WORDING_GAP and bool(
+            re.fullmatch(r"[\s\ue000]*", gap)
+        )
+        if not opens_next:
+            return _state(am.group(1)), token_end
+    lm = _AFTER_LETTER.match(stream, end)
+    if lm:
+        return LONE_LETTER_BOXES[lm.group(1)] == CHECKED, lm.end()
+    if previous == EMPTY_CELL or same.strip() == EMPTY_CELL:
+        return False, None
+    return None, None

@@ -20,12 +20,19 @@ _PHONE = re.compile(PHONE)
 _PHONE_LABEL = re.compile(r"\b(?:Tel(?:ephone)?|Phone|Telecopy|Fax|Facsimile)\s*(?:No\.?)?\s*:?\s*$", re.I)
 _FAX_LABEL = re.compile(r"\b(?:Fax|Facsimile|Telecopy|Telecopier)\b\s*(?:No\.?)?\s*:?\s*$", re.I)
 _ADDRESS_START = re.compile(
-    r"(?:(?<=\s)|^)(?:\d+[A-Za-z]?(?:-\d+)?\s+(?=[A-Z0-9])(?!(?:Inc|LLC|LLP)\b)|P\.?\s?O\.?\s+Box\b|One\s+[A-Z]\w+\s+(?:Street|Avenue|Plaza|Center|Place|Square|Drive|Way)\b|c/o\b|Suite\s+\d)"
+    r"(?:(?<=\s)|^)(?:\d+[A-Za-z]?(?:-\d+)?\s+(?=[A-Z0-9])(?!(?:Inc|LLC|LLP)\b)|P\.?\s?O\.?\s+Box\b"
+    r"|One\s+[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:Street|Avenue|Plaza|Center|Centre|Place|Square|Drive|Way|Park)\b"
+    r"|(?i:c/o)\b|Suite\s+\d)"
 )
 _ORG_END = re.compile(rf"(?:^|\s|,)(?:{ORG_SUFFIX})(?=\s|$|,)")
-_ESQ_NAME = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),?\s+Esq(?:uire|s)?\.?(?=\s|$|,)")
+_ESQ_NAME = re.compile(
+    r"((?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’-]*\.?(?:\s+[A-Z]\.)*(?:\s+(?:de|van|von|der|di|la|le)\b)?\s+[A-Z][\w'’-]*(?:,?\s+(?:Jr|Sr|II|III)\.?)?),?\s+Esq(?:uire|s)?\.?(?=\s|$|,)",
+    re.IGNORECASE,
+)
 _CITY_STATE = re.compile(r"\b[A-Z][a-zA-Z. ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+\d{5}(?:-\d{4})?\b")
 _TRAILING_PUNCT = " ,;"
+# "Brooks Lindberg Partners Group ..., LLC": a first name, initials, a last name.
+_LEADING_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z]\.)*\s+[A-Z][a-zA-Z'’-]+\b(?!,?\s+(?:Inc|LLC|Ltd|Corp)\b)")
 
 
 @dataclass
@@ -86,6 +93,9 @@ def _split_head(text: str) -> list[tuple[str, str]]:
             parts.append(("title", " ".join(title).rstrip(",")))
             parts.append(("org", " ".join(org)))
             return parts
+        lead = _LEADING_PERSON.match(text)
+        if lead and _ORG_END.search(text[lead.end() :]):
+            return [("name", lead.group(0).strip()), ("org", text[lead.end() :].strip(" ,"))]
         return [("org", text)]
     # "Henry Nisser, President" or "Henry Nisser"
     if "," in text:
@@ -149,6 +159,10 @@ def _split_line(line: str) -> list[tuple[str, str]]:
 
 def parse_contacts(lines: list[str]) -> list[Contact]:
     """Parse a person block (physical lines) into contacts, one per named person."""
+    lines = [collapse(x) for x in lines if x.strip()]
+    if len(lines) > 3 and sorted(len(x.split()) for x in lines)[len(lines) // 2] <= 2:
+        # A rendering that broke the block into one or two words a line: read it as one line.
+        lines = [" ".join(lines)]
     people: list[_Person] = []
     current = _Person()
     for line in lines:

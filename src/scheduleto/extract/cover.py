@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from .. import cusip as cusip_mod
 from ..document import BOX_TOKENS, Document, collapse
 from ..model import Contact, Party
-from ..vocab import CAPTIONS, COPIES_TO, COVER_END, ROLE_WORDS, compile_table
+from ..vocab import (
+    CAPTIONS,
+    COPIES_TO,
+    COVER_END,
+    FILER_ROLE_CAPTION,
+    ORG_SUFFIX,
+    PERSON_CONNECTORS,
+    ROLE_WORDS,
+    compile_table,
+)
 from .contacts import parse_contacts
 
 _CAPTIONS = compile_table(CAPTIONS)
@@ -27,6 +36,7 @@ _HEADING_ANCHORS = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _COPIES = re.compile(COPIES_TO, re.IGNORECASE)
+_FILER_ROLE = re.compile(FILER_ROLE_CAPTION, re.IGNORECASE | re.MULTILINE)
 _COVER_END = re.compile(COVER_END, re.IGNORECASE)
 _ROLE_PAIR = re.compile(
     rf"(?P<name>[^()]+?(?:\([^()]*\)[^()]*?)*?)\s*\((?P<role>[^()]*(?:{ROLE_WORDS})[^()]*)\)",
@@ -64,44 +74,125 @@ def cover_end(doc: Document) -> int:
 
 
 def cover_stream(doc: Document) -> str:
-    """The cover's physical lines joined by newlines (cells and ``<br>`` kept apart)."""
+    """The cover's physical lines joined by newlines (cells, ``<br>`` and ``|`` kept apart)."""
     out: list[str] = []
     for line in doc.lines[: cover_end(doc)]:
         out.extend(line.lines)
-    return "\n".join(out)
+    return "\n".join(out).replace("|", "\n")
+
+
+_RULE = re.compile(r"^[-_=*•·]{3,}\s*|\s*[-_=*]{3,}$")
 
 
 def _clean_value(text: str) -> list[str]:
     lines = []
     for raw in text.split("\n"):
         line = collapse("".join(ch for ch in raw if ch not in BOX_TOKENS))
-        line = line.strip(" ,;:")
-        if line and not re.fullmatch(r"[-_=*.\s]+", line):
+        line = _RULE.sub("", line).strip(" ;:")
+        if line and not re.fullmatch(r"[-_=*.•·\s]+", line):
             lines.append(line)
     return lines
 
 
-def _parties(lines: list[str]) -> list[Party]:
-    chunks: list[str] = []
+_CONNECTOR = re.compile(PERSON_CONNECTORS, re.IGNORECASE)
+_SUFFIX_WORD = re.compile(rf"^{ORG_SUFFIX},?$")
+# ", " or ";" after an organisation suffix ends one name: "FUND, LP, MACKENZIE FUND 2, LP".
+_AFTER_SUFFIX = re.compile(rf"(?<=[\s,])({ORG_SUFFIX})\s*[,;]\s+(?=[A-Z])")
+_SEMICOLON = re.compile(r"\s*;\s*(?:and\s+)?")
+_AND_AFTER_SUFFIX = re.compile(rf"(\b{ORG_SUFFIX})\s+(?:and|AND|&)\s+(?=[A-Z])")
+_ROLE_SINGULAR = {"offerors": "Offeror", "bidders": "Bidder", "purchasers": "Purchaser",
+                  "issuers": "Issuer", "filing persons": "Filing Person"}  # fmt: skip
+
+
+def _split_names(chunk: str) -> list[str]:
+    """Cut a run of filing persons printed without roles into names."""
+    parts: list[str] = []
+    marked = _AND_AFTER_SUFFIX.sub(lambda m: m.group(1) + "\u0001", _SEMICOLON.sub("\u0001", chunk))
+    for piece in marked.split("\u0001"):
+        for sub in _CONNECTOR.split(piece):
+            sub = _AFTER_SUFFIX.sub(lambda m: m.group(1) + "\u0000", sub)
+            for name in sub.split("\u0000"):
+                parts.extend(_split_on_suffix(name))
+    out = []
+    for name in parts:
+        name = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", name.strip(" ,;"), flags=re.I).strip(" ,;")
+        if name and name.lower() not in {"and", "&"}:
+            out.append(name)
+    return out
+
+
+def _split_on_suffix(text: str) -> list[str]:
+    """"Robertson Acquisition Corporation Cendant Corporation" -> two names."""
+    tokens = text.split()
+    out: list[str] = []
+    current: list[str] = []
+    for i, tok in enumerate(tokens):
+        current.append(tok)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt
+            and _SUFFIX_WORD.match(tok)
+            and not _SUFFIX_WORD.match(nxt)
+            and nxt[0].isupper()
+            and nxt.lower() not in {"of", "and"}
+            and any(_SUFFIX_WORD.match(t) for t in tokens[i + 1 :])
+            and len(current) > 1
+        ):
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def _balance(lines: list[str]) -> list[str]:
+    """Join lines while a parenthesis is open, and lone words broken off a name."""
+    out: list[str] = []
     for line in lines:
-        if (chunks and (line[0].islower() or (line.startswith("(") and not chunks[-1].endswith(")")))) or (chunks and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line)):
+        if out and (out[-1].count("(") > out[-1].count(")") or (
+            " " not in out[-1] and not out[-1].endswith((",", ")")) and line[:1].isupper()
+            and not _CONNECTOR.fullmatch(out[-1])
+        )):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _parties(lines: list[str], caption_role: str | None) -> list[Party]:
+    chunks: list[str] = []
+    for line in _balance(lines):
+        if _CONNECTOR.fullmatch(line.strip()) or re.fullmatch(r"(?:and|&)", line.strip(), re.I):
+            chunks.append("")  # a connector line separates persons
+            continue
+        if chunks and chunks[-1] and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line):
+            chunks[-1] += " " + line
+        elif chunks and chunks[-1] and (line[0].islower() and not _CONNECTOR.match(line)):
             chunks[-1] += " " + line
         else:
             chunks.append(line)
     out: list[Party] = []
-    for chunk in chunks:
+    for chunk in (c for c in chunks if c):
         pairs = list(_ROLE_PAIR.finditer(chunk))
         if pairs:
             for m in pairs:
-                name = re.sub(r"^(?:and|&|,)\s+", "", m.group("name").strip(" ,;"), flags=re.I)
-                if name:
+                for name in _split_names(m.group("name")):
                     out.append(Party(collapse(name), collapse(m.group("role"))))
             continue
-        for name in re.split(r"\s*;\s*", chunk):
-            name = re.sub(r"^(?:and|&)\s+", "", name.strip(" ,"), flags=re.I)
-            if name and name.lower() not in {"and", "&"}:
-                out.append(Party(name, None))
+        for name in _split_names(chunk):
+            out.append(Party(name, caption_role))
     return out
+
+
+def _caption_role(text: str | None) -> str | None:
+    """"(Names of Filing Persons - Offerors)" -> "Offeror"; the generic wording gives None."""
+    if not text:
+        return None
+    role = text.strip(" ()—–-")
+    if not role or re.search(r"identifying|status|other\s+person\b.*issuer", role, re.I):
+        return None
+    role = collapse(role)
+    return _ROLE_SINGULAR.get(role.lower(), role)
 
 
 def extract_cover(doc: Document) -> CoverFields:
@@ -109,51 +200,56 @@ def extract_cover(doc: Document) -> CoverFields:
     stream = cover_stream(doc)
     warnings: list[str] = []
     found: dict[str, re.Match[str]] = {}
-    pos = 0
-    order = ("subject_and_filer", "subject", "filers", "class", "cusip", "authorized")
-    for key in order:
-        if key == "subject" and "subject_and_filer" in found:
-            continue
-        m = _CAPTIONS[key].search(stream, pos)
+    for key in ("subject_and_filer", "subject", "class", "cusip", "authorized"):
+        m = _CAPTIONS[key].search(stream)
         if m:
             found[key] = m
-            pos = m.end()
-    if "subject" in found and "subject_and_filer" not in found:
-        # "(Name of Subject Company (Issuer))" can also match the merged caption's head.
-        merged_match = _CAPTIONS["subject_and_filer"].search(stream)
-        if merged_match and merged_match.start() == found["subject"].start():
-            found["subject_and_filer"] = merged_match
+    if "subject_and_filer" in found and "subject" in found:
+        if found["subject"].start() == found["subject_and_filer"].start():
             del found["subject"]
+        else:
+            del found["subject_and_filer"]
+    filer_matches = list(_CAPTIONS["filers"].finditer(stream))
+    if not filer_matches and "subject_and_filer" not in found:
+        filer_matches = list(_FILER_ROLE.finditer(stream))
+    if filer_matches:
+        found["filers"] = filer_matches[0]
+    anchors = sorted(list(found.values()) + filer_matches[1:], key=lambda m: m.start())
 
-    def value_before(key: str) -> list[str] | None:
-        m = found.get(key)
+    def value_before(m: re.Match[str] | None) -> list[str] | None:
         if m is None:
             return None
-        start = 0
-        for other in found.values():
-            if other.end() <= m.start():
-                start = max(start, other.end())
+        start = max((a.end() for a in anchors if a.end() <= m.start()), default=0)
         segment = stream[start : m.start()]
-        anchors = [a.end() for a in _HEADING_ANCHORS.finditer(segment)]
-        if anchors:
-            segment = segment[max(anchors) :]
+        heads = [a.end() for a in _HEADING_ANCHORS.finditer(segment)]
+        if heads:
+            segment = segment[max(heads) :]
         return _clean_value(segment)
 
     merged = "subject_and_filer" in found
-    subject_lines = value_before("subject_and_filer" if merged else "subject")
+    subject_lines = value_before(found.get("subject_and_filer" if merged else "subject"))
     subject = collapse(" ".join(subject_lines)) if subject_lines else None
     persons: list[Party] = []
     if merged and subject:
-        role_match = found["subject_and_filer"].group("role")
-        persons = [Party(subject, collapse(role_match) if role_match else None)]
+        m = found["subject_and_filer"]
+        role = m.group("role") or m.group("role2")
+        persons = [Party(subject, _caption_role(role))]
     else:
-        filer_lines = value_before("filers")
-        if filer_lines:
-            persons = _parties(filer_lines)
-    class_lines = value_before("class")
+        for fm in filer_matches:
+            filer_lines = value_before(fm)
+            role = fm.groupdict().get("frole")
+            if filer_lines:
+                persons.extend(_parties(filer_lines, _caption_role(role)))
+    class_lines = value_before(found.get("class"))
+    cusip_lines = value_before(found.get("cusip"))
+    if class_lines and not cusip_lines:
+        # Class and CUSIP side by side in two columns interleave their lines.
+        moved = [line for line in class_lines if cusip_mod.CUSIP_PATTERN.fullmatch(line)]
+        if moved:
+            class_lines = [line for line in class_lines if line not in moved]
+            cusip_lines = moved
     securities_class = collapse(" ".join(class_lines)) if class_lines else None
     cusips: list[str] = []
-    cusip_lines = value_before("cusip")
     if cusip_lines:
         joined = " ".join(cusip_lines)
         if not _NA.match(joined):
@@ -164,12 +260,19 @@ def extract_cover(doc: Document) -> CoverFields:
             elif not cusip_mod.is_valid(c):
                 warnings.append(f"CUSIP {c} fails its check digit")
     authorized: Contact | None = None
-    auth_lines = value_before("authorized")
+    auth_lines = value_before(found.get("authorized"))
+    copies: list[Contact] = []
     if auth_lines:
+        # "Copy to:" printed above the caption, with the authorised person first.
+        for i, line in enumerate(auth_lines):
+            cm = _COPIES.match(line)
+            if cm and i > 0:
+                copies = parse_contacts([line[cm.end() :], *auth_lines[i + 1 :]])
+                auth_lines = auth_lines[:i]
+                break
         contacts = parse_contacts(auth_lines)
         authorized = contacts[0] if contacts else None
-    copies: list[Contact] = []
-    if "authorized" in found:
+    if "authorized" in found and not copies:
         tail = stream[found["authorized"].end() :]
         cm = _COPIES.match(tail.lstrip())
         if cm:

@@ -16,6 +16,7 @@ _HEAD_LINES = 60
 _TO_HEADING = re.compile(SCHEDULE_TO_HEADING, re.IGNORECASE | re.MULTILINE)
 _OTHER = tuple((re.compile(p, re.IGNORECASE), form) for p, form in OTHER_FORMS)
 _EDGAR_TYPE = re.compile(r"^\s*(?P<type>SC\s+TO-[TIC](?:/A)?|SC\s+14D-?9(?:/A)?|SC\s+13E-?3(?:/A)?|[A-Z0-9-]{1,8}(?:/A)?)\s+\d+\s+\S+\.(?:txt|htm|html)\b")
+_CONFORMED_TYPE = re.compile(r"CONFORMED\s+SUBMISSION\s+TYPE:\s*(?P<type>SC\s+TO-[TIC](?:/A)?)\b")
 _AMENDMENT = re.compile(
     r"\bAmendment\s+(?:No\.?|Number)\s*(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\b", re.IGNORECASE
 )
@@ -54,6 +55,8 @@ def identify(doc: Document) -> Identity:
                 other = form
                 break
     et = _EDGAR_TYPE.match(doc.texts[0]) if doc.texts else None
+    if et is None:
+        et = _CONFORMED_TYPE.search(head[:3000])
     number = None
     for m in _AMENDMENT.finditer(head):
         value = parse_number(m.group("n").replace("-", " "))
