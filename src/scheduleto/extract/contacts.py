@@ -54,7 +54,7 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _split_head(text: str) -> list[tuple[str, str]]:
+def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
     """Cut the part before an address into (kind, text) parts: name, title, org."""
     parts: list[tuple[str, str]] = []
     text = text.strip(_TRAILING_PUNCT)
@@ -93,7 +93,7 @@ def _split_head(text: str) -> list[tuple[str, str]]:
             parts.append(("title", " ".join(title).rstrip(",")))
             parts.append(("org", " ".join(org)))
             return parts
-        lead = _LEADING_PERSON.match(text)
+        lead = _LEADING_PERSON.match(text) if expect_name else None
         if lead and _ORG_END.search(text[lead.end() :]):
             return [("name", lead.group(0).strip()), ("org", text[lead.end() :].strip(" ,"))]
         return [("org", text)]
@@ -127,7 +127,7 @@ def _looks_like_person(text: str) -> bool:
     return bool(_PERSON.match(text)) and "&" not in text and not _ORG_END.search(text)
 
 
-def _split_line(line: str) -> list[tuple[str, str]]:
+def _split_line(line: str, expect_name: bool = False) -> list[tuple[str, str]]:
     """Cut one physical line into typed parts."""
     parts: list[tuple[str, str]] = []
     phones = list(_PHONE.finditer(line))
@@ -149,7 +149,7 @@ def _split_line(line: str) -> list[tuple[str, str]]:
         line = line[: am.start()]
     elif _CITY_STATE.search(line) and not _ORG_END.search(line):
         address, line = line.strip(_TRAILING_PUNCT), ""
-    parts.extend(_split_head(line))
+    parts.extend(_split_head(line, expect_name))
     if address:
         parts.append(("address", address))
     if phone_text:
@@ -165,11 +165,8 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         lines = [" ".join(lines)]
     people: list[_Person] = []
     current = _Person()
-    for line in lines:
-        line = collapse(line)
-        if not line:
-            continue
-        for kind, text in _split_line(line):
+    for index, line in enumerate(lines):
+        for kind, text in _split_line(line, expect_name=index == 0):
             if kind in ("name", "org") and current.address and not current.phone and _continues_address(text):
                 current.address.append(text)  # "United Kingdom", "Brentford, Middlesex TW8 9GS"
             elif kind == "name":
