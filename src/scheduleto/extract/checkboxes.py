@@ -60,7 +60,7 @@ def box_stream(doc: Document, limit: int) -> str:
             parts.extend(line.lines)
     text = "\n".join(parts)
     # "|" separates cells in text renderings of tables.
-    return text.replace("|", "\n")
+    return text.replace("|", "\n") if doc.format == "text" else text
 
 
 def _state(token: str) -> bool:

@@ -21,7 +21,7 @@ _PHONE_LABEL = re.compile(r"\b(?:Tel(?:ephone)?|Phone|Telecopy|Fax|Facsimile)\s*
 _FAX_LABEL = re.compile(r"\b(?:Fax|Facsimile|Telecopy|Telecopier)\b\s*(?:No\.?)?\s*:?\s*$", re.I)
 _ADDRESS_START = re.compile(
     r"(?:(?<=\s)|^)(?:\d+[A-Za-z]?(?:-\d+)?\s+(?=[A-Z0-9])(?!(?:Inc|LLC|LLP)\b)|P\.?\s?O\.?\s+Box\b"
-    r"|One\s+[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:Street|Avenue|Plaza|Center|Centre|Place|Square|Drive|Way|Park)\b"
+    r"|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty)\s+[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:Street|Avenue|Plaza|Center|Centre|Place|Square|Drive|Way|Park|Road|Lane|Boulevard)\b"
     r"|(?i:c/o)\b|Suite\s+\d)"
 )
 _ORG_END = re.compile(rf"(?:^|\s|,)(?:{ORG_SUFFIX})(?=\s|$|,)")
@@ -38,6 +38,7 @@ _LEADING_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][a-zA-Z'’-]+(?:
 @dataclass
 class _Person:
     names: list[str] = field(default_factory=list)
+    titles: list[str | None] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
     org: list[str] = field(default_factory=list)
     address: list[str] = field(default_factory=list)
@@ -49,8 +50,10 @@ class _Person:
 
 def _is_title(text: str) -> bool:
     words = [w.lower().strip(",") for w in text.split()]
-    return bool(words) and all(w in TITLE_WORDS or w == "&" for w in words) and any(
-        w not in {"and", "of", "the", "&"} for w in words
+    return (
+        bool(words)
+        and words[0] not in {"and", "of", "the", "&", "for"}
+        and all(w in TITLE_WORDS or w == "&" for w in words)
     )
 
 
@@ -64,13 +67,13 @@ def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
     if esq:
         pos = 0
         for m in esq:
-            pre = text[pos : m.start()].strip(_TRAILING_PUNCT)
+            pre = re.sub(r"^(?:and|&)$", "", text[pos : m.start()].strip(_TRAILING_PUNCT), flags=re.I)
             if pre:
                 parts.extend(_split_head(pre))
             parts.append(("name", collapse(m.group(0)).rstrip(",")))
             pos = m.end()
-        rest = text[pos:].strip(_TRAILING_PUNCT)
-        if rest:
+        rest = re.sub(r"^(?:and|&)\s+", "", text[pos:].strip(_TRAILING_PUNCT), flags=re.I)
+        if rest and rest.lower() not in {"and", "&"}:
             parts.extend(_split_head(rest))
         return parts
     if _is_title(text):
@@ -84,9 +87,10 @@ def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
             name.append(tokens[i])
             i += 1
         title: list[str] = []
-        while i < len(tokens) and (tokens[i].lower().strip(",") in TITLE_WORDS):
-            title.append(tokens[i])
-            i += 1
+        if i < len(tokens) and tokens[i].lower().strip(",") not in {"and", "&", "of", "the"}:
+            while i < len(tokens) and (tokens[i].lower().strip(",") in TITLE_WORDS):
+                title.append(tokens[i])
+                i += 1
         org = tokens[i:]
         if title and name and org:
             parts.append(("name", " ".join(name).rstrip(",")))
@@ -110,7 +114,7 @@ def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
 
 
 _PERSON = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|di)){1,4}"
+    r"^(?!(?:The|A|An|One|Two|Three)\s)(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|la|le|di)){1,4}"
     r"(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?$"
 )
 
@@ -157,50 +161,104 @@ def _split_line(line: str, expect_name: bool = False) -> list[tuple[str, str]]:
     return parts
 
 
+def _classify(line: str, seen_address: bool) -> list[tuple[str, str]]:
+    """Type one line of a block printed a part per line (the usual layout)."""
+    phones = list(_PHONE.finditer(line))
+    if phones:
+        head = line[: phones[0].start()]
+        label = _PHONE_LABEL.search(head)
+        head = head[: label.start()] if label else head
+        if _FAX_LABEL.search(line[: phones[0].start()]):
+            return [("address", head.strip(_TRAILING_PUNCT))] if head.strip(_TRAILING_PUNCT) else []
+        out = _classify(head.strip(_TRAILING_PUNCT), seen_address) if head.strip(_TRAILING_PUNCT) else []
+        return [*out, ("phone", phones[0].group(0))]
+    if line.lower() in {"and", "&"}:
+        return []
+    co = re.match(r"(?i:c/o)\s+(.*)$", line)
+    if co:
+        rest = co.group(1).strip()
+        return [("org", rest)] if _ORG_END.search(rest) and not re.search(r"\d", rest) else [("address", line)]
+    if _ADDRESS_START.match(line) and not _ESQ_NAME.search(line):
+        return [("address", line)]
+    if _ESQ_NAME.search(line):
+        return _split_head(line)
+    if _is_title(line):
+        return [("title", line)]
+    if seen_address and _continues_address(line):
+        return [("address", line)]
+    if _looks_like_person(line):
+        return [("name", line)]
+    has_digit = bool(re.search(r"\d", line))
+    if (_ORG_END.search(line) or "&" in line) and not has_digit:
+        return [("org", line)]
+    if has_digit or _CITY_STATE.search(line) or line.strip(" .").lower() in COUNTRIES:
+        return [("address", line)]
+    if "," in line:
+        head, _, tail = line.partition(",")
+        if _is_title(tail) and _looks_like_person(head.strip()):
+            return [("name", head.strip()), ("title", tail.strip())]
+    return [("address" if seen_address else "org", line)]
+
+
 def parse_contacts(lines: list[str]) -> list[Contact]:
     """Parse a person block (physical lines) into contacts, one per named person."""
     lines = [collapse(x) for x in lines if x.strip()]
     if len(lines) > 3 and sorted(len(x.split()) for x in lines)[len(lines) // 2] <= 2:
         # A rendering that broke the block into one or two words a line: read it as one line.
         lines = [" ".join(lines)]
+    if len(lines) == 1:
+        parts = _split_line(lines[0], expect_name=True)
+    else:
+        parts = []
+        for line in lines:
+            seen = any(k == "address" for k, _ in parts) and not any(k == "phone" for k, _ in parts[-1:])
+            parts.extend(_classify(line, seen))
     people: list[_Person] = []
     current = _Person()
-    for index, line in enumerate(lines):
-        for kind, text in _split_line(line, expect_name=index == 0):
-            if kind in ("name", "org") and current.address and not current.phone and _continues_address(text):
-                current.address.append(text)  # "United Kingdom", "Brentford, Middlesex TW8 9GS"
-            elif kind == "name":
-                if current.has_tail() or (current.org and current.names):
-                    people.append(current)
-                    current = _Person()
-                current.names.append(text)
-            elif kind == "title":
+    last_kind = ""
+    for kind, text in parts:
+        if not text:
+            continue
+        if kind in ("name", "org") and current.address and not current.phone and _continues_address(text):
+            kind = "address"  # "United Kingdom", "Brentford, Middlesex TW8 9GS"
+        if kind in ("org", "title") and last_kind == "title":
+            # A title broken over two lines: "Chief Legal Officer &" / "Secretary ...".
+            if current.titles and current.titles[-1] and current.titles[-1].endswith(("&", " and", ",")):
+                current.titles[-1] += " " + text
+                continue
+            if current.title and current.title[-1].endswith(("&", " and", ",")):
+                current.title[-1] += " " + text
+                continue
+        if kind == "name":
+            if current.has_tail() or (current.org and current.names):
+                people.append(current)
+                current = _Person()
+            current.names.append(text)
+            current.titles.append(None)
+        elif kind == "title":
+            if current.titles and current.titles[-1] is None:
+                current.titles[-1] = text
+            else:
                 current.title.append(text)
-            elif kind == "org":
-                if current.has_tail():
-                    people.append(current)
-                    current = _Person()
-                current.org.append(text)
-            elif kind == "address":
-                current.address.append(text)
-            elif kind == "phone" and current.phone is None:
-                current.phone = text
+        elif kind == "org":
+            if current.has_tail():
+                people.append(current)
+                current = _Person()
+            current.org.append(text)
+        elif kind == "address":
+            current.address.append(text)
+        elif kind == "phone" and current.phone is None:
+            current.phone = text
+        last_kind = kind
     if current.names or current.org or current.has_tail():
         people.append(current)
     out: list[Contact] = []
     for p in people:
         org = " ".join(p.org) or None
         address = collapse(" ".join(p.address)) or None
-        title = ", ".join(p.title) or None
-        names = p.names or [None]  # type: ignore[list-item]
-        for i, name in enumerate(names):
-            out.append(
-                Contact(
-                    name=name,
-                    title=title if i == 0 or len(p.title) != 1 else (title if len(names) == 1 else None),
-                    organization=org,
-                    address=address,
-                    phone=p.phone,
-                )
-            )
+        shared_title = ", ".join(p.title) or None
+        if not p.names:
+            out.append(Contact(None, shared_title, org, address, p.phone))
+        for name, title in zip(p.names, p.titles, strict=True):
+            out.append(Contact(name, title or shared_title, org, address, p.phone))
     return out

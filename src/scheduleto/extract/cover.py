@@ -78,7 +78,9 @@ def cover_stream(doc: Document) -> str:
     out: list[str] = []
     for line in doc.lines[: cover_end(doc)]:
         out.extend(line.lines)
-    return "\n".join(out).replace("|", "\n")
+    text = "\n".join(out)
+    # In text renderings of tables "|" separates cells; in HTML it is a printed character.
+    return text.replace("|", "\n") if doc.format == "text" else text
 
 
 _RULE = re.compile(r"^[-_=*•·]{3,}\s*|\s*[-_=*]{3,}$")
