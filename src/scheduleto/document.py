@@ -129,7 +129,7 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
-_ABBREV_TAIL = re.compile(rf"(?:^|[\s(,])(?:{_ABBREVIATIONS})\.$")
+_ABBREV_TAIL = re.compile(rf"(?:^|[\s(,])(?:{_ABBREVIATIONS})\.$|(?:^|[\s(,])(?:[A-Z]\.){{2,4}}$")
 
 
 def _ends_with_abbreviation(text: str) -> bool:

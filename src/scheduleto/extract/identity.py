@@ -17,6 +17,11 @@ _TO_HEADING = re.compile(SCHEDULE_TO_HEADING, re.IGNORECASE | re.MULTILINE)
 _OTHER = tuple((re.compile(p, re.IGNORECASE), form) for p, form in OTHER_FORMS)
 _EDGAR_TYPE = re.compile(r"^\s*(?P<type>SC\s+TO-[TIC](?:/A)?|SC\s+14D-?9(?:/A)?|SC\s+13E-?3(?:/A)?|[A-Z0-9-]{1,8}(?:/A)?)\s+\d+\s+\S+\.(?:txt|htm|html)\b")
 _CONFORMED_TYPE = re.compile(r"CONFORMED\s+SUBMISSION\s+TYPE:\s*(?P<type>SC\s+TO-[TIC](?:/A)?)\b")
+_SCHEDULE_TO = re.compile(r"Schedule\s+TO(?:-[ICT])?\b", re.IGNORECASE)
+_ANY_SCHEDULE = re.compile(r"Schedule\s+(?:TO(?:-[ICT])?|13D|13E-?3|14D-?9)\b", re.IGNORECASE)
+_FILED = re.compile(r"\b(?:originally\s+|initially\s+|first\s+)?filed\b", re.IGNORECASE)
+_ON_DATE = re.compile(r"\bon\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
+_AMENDS = re.compile(r"\bamend(?:s|ing|ed)?\b", re.IGNORECASE)
 _AMENDMENT = re.compile(
     r"\bAmendment\s+(?:No\.?|Number)\s*(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\b", re.IGNORECASE
 )
@@ -80,17 +85,34 @@ def identify(doc: Document) -> Identity:
 
 
 def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
-    """The date the original Schedule TO was filed, with the sentence it came from."""
+    """The date the original Schedule TO was filed, with the sentence it came from.
+
+    Read from the sentence that amends the statement: "... amends and supplements the Tender
+    Offer Statement on Schedule TO filed by X with the SEC on December 6, 2024, as amended by
+    ..." -- the first date after "filed", provided the schedule named last before "filed" is
+    the Schedule TO (not a Schedule 13D amended in the same document).
+    """
+    best: tuple[str, dt.date] | None = None
     for _i, sentence in doc.sentences():
-        if "filed" not in sentence.lower():
+        if "filed" not in sentence or not _SCHEDULE_TO.search(sentence):
             continue
-        m = _ORIGINAL.search(sentence)
-        if not m:
-            continue
-        dates = find_dates(sentence[m.end() : m.end() + 40])
-        if dates:
-            return sentence, dates[0].date
-    return None
+        for fm in _FILED.finditer(sentence):
+            schedules = _ANY_SCHEDULE.findall(sentence[: fm.start()])
+            if not schedules or not _SCHEDULE_TO.fullmatch(schedules[-1]):
+                continue
+            window = sentence[fm.end() : fm.end() + 450]
+            om = _ON_DATE.search(window)
+            if not om:
+                continue
+            dates = find_dates(window[om.end() : om.end() + 40])
+            if not dates:
+                continue
+            found = (sentence, dates[0].date)
+            if _AMENDS.search(sentence):
+                return found
+            best = best or found
+            break
+    return best
 
 
 def derive_form_type(

@@ -96,13 +96,21 @@ def extract_signatures(doc: Document) -> tuple[Signature, ...]:
     blocks: list[_Block] = []
     current = _Block()
     shared_date: str | None = None
+    pending: str | None = None  # a label printed in its own cell, its value in the next
     for text in texts:
         if _CERTIFY.search(text):
             continue
         for label, value in _fields(text):
             value = collapse(value)
+            if label and not value:
+                pending = label
+                continue
             if not value:
                 continue
+            if label == "" and pending:
+                label, pending = pending, None
+            else:
+                pending = None
             if label == "" and (value.startswith("/s/") or value.startswith("s/")):
                 label = "by"
             if label == "":
