@@ -37,7 +37,8 @@ Item 13. Information Required by Schedule 13E-3.
 """
     exhibits = extract_exhibits(doc(text)).exhibits
     d = {e.code: e for e in exhibits}
-    assert list(d) == ["(a)(1)(A)", "(a)(1)(B)", "(a)(5)(A)", "(b)", "(d)(1)", "107"]
+    # "(b) Not applicable." is no exhibit.
+    assert list(d) == ["(a)(1)(A)", "(a)(1)(B)", "(a)(5)(A)", "(d)(1)", "107"]
     assert d["(a)(1)(A)"].filed_herewith and d["(a)(1)(A)"].description == "Offer to Purchase, dated June 1, 2020"
     assert not d["107"].filed_herewith
     assert d["(a)(5)(A)"].incorporated_by_reference == (

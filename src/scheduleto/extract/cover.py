@@ -167,9 +167,7 @@ def _parties(lines: list[str], caption_role: str | None) -> list[Party]:
         if _CONNECTOR.fullmatch(line.strip()) or re.fullmatch(r"(?:and|&)", line.strip(), re.I):
             chunks.append("")  # a connector line separates persons
             continue
-        if chunks and chunks[-1] and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line):
-            chunks[-1] += " " + line
-        elif chunks and chunks[-1] and (line[0].islower() and not _CONNECTOR.match(line)):
+        if (chunks and chunks[-1] and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line)) or (chunks and chunks[-1] and (line[0].islower() and not _CONNECTOR.match(line))):
             chunks[-1] += " " + line
         else:
             chunks.append(line)

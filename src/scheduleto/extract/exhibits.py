@@ -21,7 +21,9 @@ _CODE = re.compile(
     r"|\(\s*[a-h]\s*\)|107|\d{1,3}(?:\.\d{1,2})?(?=\s|\*|$)))"
     r"(?P<marks>\s*[*†‡+#]+)?(?P<rest>.*)$"
 )
-_INDEX_HEADING = re.compile(r"^(?:Item\s+12\.?|ITEM\s+12\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\s*$)", re.I)
+_INDEX_HEADING = re.compile(
+    r"^(?:Item\s+12\.?|ITEM\s+12\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\s*$)", re.I
+)
 _INDEX_END = re.compile(r"^(?:Item\s+13\b|SIGNATURES?\b|After\s+due\s+inquiry)", re.I)
 _INCORPORATED = re.compile(
     r"\(?\s*(?:(?:which\s+(?:was|is)\s+)?(?:previously\s+filed\s+(?:as\s+[^;()]*?\s+)?(?:with|to|as|on)\s+)?"
@@ -29,8 +31,21 @@ _INCORPORATED = re.compile(
     r"|(?P<prev>previously\s+filed(?:\s+(?:with|as|on)\s+(?:[^()]|\([^()]*\))+?)?))\s*(?:\)|$|\.\s*$)",
     re.IGNORECASE,
 )
-_HEREWITH = re.compile(r"\bfiled\s+herewith\b|\bfurnished\s+herewith\b|\bincluded\s+herewith\b", re.I)
-_FOOTNOTE = re.compile(r"^\s*(?P<marks>[*†‡+#]+)\s*(?P<text>.+)$")
+_HEREWITH = re.compile(
+    r"\bfiled\s+herewith\b|\bfurnished\s+herewith\b|\bincluded\s+herewith\b", re.I
+)
+_FOOTNOTE = re.compile(r"^\s*(?P<marks>[*†‡#]+)\s*(?P<text>[A-Za-z(].+)$")
+_MARKS_ONLY = re.compile(r"[*†‡#]+")
+_PREVIOUSLY = re.compile(
+    r"previously\s+filed|filed\s+previously|incorporated\s+(?:herein\s+)?by\s+reference", re.I
+)
+_NO_EXHIBIT = re.compile(
+    r"^(?:Not\s+applicable|None|N/?A|Exhibits?|Filing\s+Fee\s+Exhibits?|Description)\.?$", re.I
+)
+_ADDING = re.compile(
+    r"\badding\s+(?:the\s+following|thereto)|\bfollowing\s+exhibits?\s+(?:are|is)\s+(?:filed|added)",
+    re.I,
+)
 _CODE_FIXES = (
     (re.compile(r"\(l\)"), "(1)"),
     (re.compile(r"\s+"), ""),
@@ -79,16 +94,34 @@ def _index_rows(doc: Document) -> tuple[list[tuple[str, str]], bool]:
             out.append((cells[0], " ".join(cells[1:])))
         else:
             out.extend((t, "") for t in line.lines)
-    ends_inside = in_index and bool(out) and bool(doc.lines) and bool(_CODE.match(doc.lines[-1].text))
+    ends_inside = (
+        in_index and bool(out) and bool(doc.lines) and bool(_CODE.match(doc.lines[-1].text))
+    )
     return out, ends_inside
 
 
+def _adds_exhibits(doc: Document) -> bool:
+    """An amendment whose Item 12 says it adds the exhibits listed (so they are filed with it)."""
+    for i, text in enumerate(doc.texts):
+        if _INDEX_HEADING.match(text):
+            window = " ".join(doc.texts[i : i + 3])
+            if _ADDING.search(window):
+                return True
+    return False
+
+
 def _footnotes(doc: Document) -> dict[str, str]:
+    """The footnote legend: ``{"*": "Filed herewith.", "**": "Previously filed ..."}``."""
     notes: dict[str, str] = {}
     for line in doc.lines:
-        for text in line.lines:
+        if line.is_row:
+            cells = [c.strip() for c in line.cells if c.strip()]
+            texts = [" ".join(cells)] if cells and _MARKS_ONLY.fullmatch(cells[0]) else cells
+        else:
+            texts = line.lines
+        for text in texts:
             m = _FOOTNOTE.match(text)
-            if m and len(m.group("text")) < 200:
+            if m and len(m.group("text")) < 250:
                 notes.setdefault(m.group("marks"), m.group("text"))
     return notes
 
@@ -97,6 +130,8 @@ def extract_exhibits(doc: Document) -> ExhibitResult:
     """Read the exhibit index of ``doc``."""
     notes = _footnotes(doc)
     herewith_marks = {mark for mark, text in notes.items() if _HEREWITH.search(text)}
+    previous_marks = {mark: text for mark, text in notes.items() if _PREVIOUSLY.search(text)}
+    adding = _adds_exhibits(doc)
     by_code: dict[str, Exhibit] = {}
     warnings: list[str] = []
     rows, ends_inside = _index_rows(doc)
@@ -114,9 +149,18 @@ def extract_exhibits(doc: Document) -> ExhibitResult:
         if tail:
             marks = marks or tail.group(1)
             description = description[: tail.start()].rstrip()
-        if not description or not re.search(r"[A-Za-z]{3}", description):
+        if (
+            not description
+            or not re.search(r"[A-Za-z]{3}", description)
+            or _NO_EXHIBIT.match(description)
+        ):
             continue
-        if re.fullmatch(r"\d{1,3}(?:\.\d+)?", code) and code != "107" and not re.match(r"^(?:99|10|2|4|5|8|23|24|25)", code):
+        description = description.rstrip(" .")
+        if (
+            re.fullmatch(r"\d{1,3}(?:\.\d+)?", code)
+            and code != "107"
+            and not re.match(r"^(?:99|10|2|4|5|8|23|24|25)", code)
+        ):
             continue
         incorporated: str | None = None
         im = _INCORPORATED.search(description)
@@ -124,11 +168,21 @@ def extract_exhibits(doc: Document) -> ExhibitResult:
             incorporated = collapse(im.group("ref") or im.group("prev") or "").rstrip(".") or None
             if im.group("prev") and incorporated:
                 incorporated = incorporated[0].upper() + incorporated[1:]
-            description = collapse(description[: im.start()] + " " + description[im.end() :]).strip(" .;,")
-        herewith = bool(
-            (marks and (marks in herewith_marks or (not herewith_marks and marks == "*")))
-            or _HEREWITH.search(description)
-        )
+            description = collapse(description[: im.start()] + " " + description[im.end() :]).strip(
+                " .;,"
+            )
+        if marks in previous_marks and incorporated is None:
+            incorporated = previous_marks[marks].rstrip(".")
+        if marks and marks in notes:
+            herewith = marks in herewith_marks  # the filing's own legend decides
+        else:
+            herewith = bool(
+                (marks and not notes and marks == "*")
+                or _HEREWITH.search(description)
+                # Unmarked rows where the only legend says which rows were filed before.
+                or (not marks and incorporated is None and previous_marks and not herewith_marks)
+                or (adding and not marks and incorporated is None and not notes)
+            )
         if herewith:
             description = collapse(_HEREWITH.sub("", description)).strip(" .;,()")
         exhibit = Exhibit(code, description, herewith, incorporated)

@@ -22,6 +22,7 @@ _ANY_SCHEDULE = re.compile(r"Schedule\s+(?:TO(?:-[ICT])?|13D|13E-?3|14D-?9)\b", 
 _FILED = re.compile(r"\b(?:originally\s+|initially\s+|first\s+)?filed\b", re.IGNORECASE)
 _ON_DATE = re.compile(r"\bon\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
 _AMENDS = re.compile(r"\bamend(?:s|ing|ed)?\b", re.IGNORECASE)
+_THIS_AMENDMENT = re.compile(r"\bThis\s+Amendment\s+No\.?\s*(?P<n>\d{1,3})\b")
 _AMENDMENT = re.compile(
     r"\bAmendment\s+(?:No\.?|Number)\s*(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\b", re.IGNORECASE
 )
@@ -63,7 +64,12 @@ def identify(doc: Document) -> Identity:
     if et is None:
         et = _CONFORMED_TYPE.search(head[:3000])
     number = None
-    for m in _AMENDMENT.finditer(head):
+    for line in head.split("\n"):
+        # A heading ("(Amendment No. 2)", "AMENDMENT NO. 8 to"), not a sentence naming an
+        # earlier amendment ("as amended by Amendment No. 1 to the Schedule TO filed ...").
+        m = _AMENDMENT.search(line)
+        if not m or (len(line) > 120 and m.start() > 40):
+            continue
         value = parse_number(m.group("n").replace("-", " "))
         if value is not None and 0 < value < 1000:
             number = int(value)
@@ -71,7 +77,7 @@ def identify(doc: Document) -> Identity:
     if number is None:
         # "This Amendment No. 2 ..." in the body when the cover lost it.
         body = "\n".join(doc.texts[_HEAD_LINES : _HEAD_LINES + 40])
-        bm = _AMENDMENT.search(body)
+        bm = _THIS_AMENDMENT.search(body)
         if bm:
             value = parse_number(bm.group("n"))
             number = int(value) if value is not None and 0 < value < 1000 else None
