@@ -22,6 +22,10 @@ _ANY_SCHEDULE = re.compile(r"Schedule\s+(?:TO(?:-[ICT])?|13D|13E-?3|14D-?9)\b", 
 _FILED = re.compile(r"\b(?:originally\s+|initially\s+|first\s+)?filed\b", re.IGNORECASE)
 _ON_DATE = re.compile(r"\bon\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
 _AMENDS = re.compile(r"\bamend(?:s|ing|ed)?\b", re.IGNORECASE)
+_EARLIER_AMENDMENT_BEFORE = re.compile(r"\b(?:by|and|in|of|with|under|per)\s+$", re.IGNORECASE)
+_EARLIER_AMENDMENT_AFTER = re.compile(
+    r"[^.]{0,90}?\b(?:filed|dated)\s+(?:with|on|by)\b", re.IGNORECASE
+)
 _THIS_AMENDMENT = re.compile(r"\bThis\s+Amendment\s+No\.?\s*(?P<n>\d{1,3})\b")
 _AMENDMENT = re.compile(
     r"\bAmendment\s+(?:No\.?|Number)\s*(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\b", re.IGNORECASE
@@ -64,11 +68,13 @@ def identify(doc: Document) -> Identity:
     if et is None:
         et = _CONFORMED_TYPE.search(head[:3000])
     number = None
-    for line in head.split("\n"):
+    flat = " ".join(head.split())
+    for m in _AMENDMENT.finditer(flat):
         # A heading ("(Amendment No. 2)", "AMENDMENT NO. 8 to"), not a sentence naming an
         # earlier amendment ("as amended by Amendment No. 1 to the Schedule TO filed ...").
-        m = _AMENDMENT.search(line)
-        if not m or (len(line) > 120 and m.start() > 40):
+        if _EARLIER_AMENDMENT_BEFORE.search(flat[max(0, m.start() - 20) : m.start()]):
+            continue
+        if _EARLIER_AMENDMENT_AFTER.match(flat, m.end()):
             continue
         value = parse_number(m.group("n").replace("-", " "))
         if value is not None and 0 < value < 1000:
