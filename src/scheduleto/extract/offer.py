@@ -16,19 +16,22 @@ from ..model import ExchangeRatio, OfferKind, OfferTerms, PriceRange
 from ..numbers import NUMBER, WORD_NUMBER, parse_money, parse_number
 
 _DEFINITION = re.compile(
-    r"(?P<full>(?:\d+(?:\.\d+)?%\s+)?(?:[A-Z0-9][\w.%&'-]*\s+){0,10}?[A-Z][\w.&'-]*)\s*\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)"
+    r"(?P<full>(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z0-9][\w.%&'-]*|due|of|and)\s+){0,10}?[A-Z0-9][\w.&'-]*)\s*\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)"
 )
 _DOC_TITLE = re.compile(
     r"(?P<title>(?:(?:Amended|Restated|Supplemented|Revised|Second|Third|and)\s+)*Offer\s+to\s+(?:Purchase|Exchange)"
     r"(?:\s+for\s+Cash)?)(?:,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))?",
 )
 _UP_TO = re.compile(
-    rf"\b(?:purchase|acquire|exchange|buy)\s+(?:for\s+cash\s+)?up\s+to\s+(?P<num>{NUMBER})\s+(?:(?:of\s+(?:its|the)\s+)?(?:outstanding\s+)?)"
-    r"(?:shares|Shares|units|Units)\s+of\s+(?:its\s+|the\s+Company's\s+)?(?P<sec>(?:[A-Z0-9][\w.%&'-]*\s+){0,6}?(?:Stock|Shares|Units|stock|shares))",
+    rf"\b(?:purchase|acquire|exchange|buy)\s+(?:for\s+cash\s+)?up\s+to\s+(?P<num>{NUMBER}(?:\s+million)?)\s+(?:(?:of\s+(?:its|the)\s+)?(?:outstanding\s+|issued\s+and\s+outstanding\s+)?)"
+    r"(?:shares|Shares|units|Units)(?:\s+of\s+(?:its\s+|the\s+Company's\s+)?(?P<sec>(?:[\w.%&'-]+\s+){0,6}?(?:Stock|Shares|Units|stock|shares)))?",
 )
 _SOUGHT = re.compile(
     r"\b(?:to\s+purchase|to\s+exchange|to\s+acquire|offer\s+for)\s+(?:for\s+cash\s+)?(?:any\s+and\s+)?all\s+(?:of\s+the\s+)?(?:issued\s+and\s+)?outstanding\s+"
     r"(?P<sec>(?:shares\s+of\s+)?(?:[A-Z0-9][\w.%&'-]*\s+){0,6}?(?:Stock|Shares|Units|Notes|stock|shares|ADSs))",
+)
+_SOUGHT_TERM = re.compile(
+    r"\b(?:re)?purchase\s+(?:any\s+and\s+)?(?:all\s+(?:of\s+)?)?the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\b"
 )
 _RATIO = re.compile(
     rf"(?P<t>{NUMBER}|{WORD_NUMBER})\s+(?:shares|Shares)\s+of\s+(?:the\s+Company's\s+)?(?P<tsec>(?:[A-Z0-9][\w.%&'-]*\s+){{0,6}}?(?:Stock|Shares))\s+for\s+(?:each\s+)?"
@@ -36,15 +39,21 @@ _RATIO = re.compile(
 )
 _AGGREGATE = re.compile(rf"up\s+to\s+(?P<amt>\$\s*{NUMBER}(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate", re.I)
 _PRICE = re.compile(
-    rf"(?:at\s+a\s+(?:purchase\s+)?price\s+of|for)\s+(?P<price>\$\s*{NUMBER})\s+per\s+(?:share|Share|unit|Unit)\b(?:[^.]{{0,40}}?\bin\s+cash|,?\s+net\s+to\s+the\s+(?:seller|holder))?",
+    rf"(?:at\s+a\s+(?:purchase\s+|cash\s+)?price\s+of|\bat|\bfor)\s+(?P<price>\$\s*{NUMBER})\s+per\s+(?:share|Share|unit|Unit|Common\s+Share)\b",
 )
+# Sentences that report what happened or was proposed, not the offer's terms.
+_NOT_TERMS = re.compile(
+    r"\b(?:accepted|repurchased|purchased|implied\s+value|proposal|proposed|closing\s+price|last\s+reported|traded)\b",
+    re.IGNORECASE,
+)
+_OFFER_WORD = re.compile(r"\boffer\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"not\s+(?:greater|more)\s+than\s+(?P<max>\$\s*{NUMBER})\s+(?:nor|and\s+not|or)\s+less\s+than\s+(?P<min>\$\s*{NUMBER})"
     rf"|not\s+less\s+than\s+(?P<min2>\$\s*{NUMBER})\s+(?:and\s+)?(?:not\s+)?(?:greater|more)\s+than\s+(?P<max2>\$\s*{NUMBER})"
     rf"|price\s+range\s+of\s+(?P<min3>\$\s*{NUMBER})\s+to\s+(?P<max3>\$\s*{NUMBER})",
     re.I,
 )
-_LEAD_WORDS = re.compile(r"^(?:(?:its|the|of|our|and|The|Its|Our|outstanding|all)\s+)+")
+_LEAD_WORDS = re.compile(r"^(?:(?:its|the|of|our|and|due|The|Its|Our|outstanding|all|Company's|Company’s)\s+)+")
 
 
 def defined_terms(text: str) -> dict[str, str]:
@@ -81,7 +90,11 @@ def extract_offer(doc: Document) -> OfferTerms:
     kind: OfferKind | None = None
     if re.search(r"\bOffer\s+to\s+Exchange\b|\bexchange\s+offer\b", text, re.I):
         kind = OfferKind.EXCHANGE
-    elif re.search(r"\bOffer\s+to\s+Purchase\b|\bin\s+cash\b|\bcash\s+tender\s+offer\b", text, re.I):
+    elif re.search(
+        r"\bOffer\s+to\s+Purchase\b|\bin\s+cash\b|\bsolely\s+of\s+cash\b|\bfor\s+cash\b|\bcash\s+tender\s+offer\b",
+        text,
+        re.I,
+    ):
         kind = OfferKind.CASH
     max_shares = None
     sought = None
@@ -89,11 +102,17 @@ def extract_offer(doc: Document) -> OfferTerms:
     if um:
         value = parse_number(um.group("num"))
         max_shares = int(value) if value is not None else None
-        sought = _security(um.group("sec"), {})  # as printed: holders know their own class
+        if um.group("sec"):
+            sought = _security(um.group("sec"), {})  # as printed: holders know their own class
     else:
         sm = _SOUGHT.search(text)
         if sm:
             sought = _security(re.sub(r"^shares\s+of\s+", "", sm.group("sec")), {})
+        else:
+            # "obligated to purchase all of the Notes": a defined term names the security.
+            dm = _SOUGHT_TERM.search(text)
+            if dm and dm.group("term") in terms:
+                sought = terms[dm.group("term")]
     ratio = None
     rm = _RATIO.search(text)
     if rm:
@@ -106,9 +125,14 @@ def extract_offer(doc: Document) -> OfferTerms:
     if am:
         aggregate = parse_money(am.group("amt"))
     price: Decimal | None = None
-    pm = _PRICE.search(text)
-    if pm and kind != OfferKind.EXCHANGE:
-        price = parse_money(pm.group("price"))
+    if kind != OfferKind.EXCHANGE:
+        for _i, sentence in doc.sentences():
+            if not _OFFER_WORD.search(sentence) or _NOT_TERMS.search(sentence):
+                continue
+            pm = _PRICE.search(sentence)
+            if pm:
+                price = parse_money(pm.group("price"))
+                break
     price_range = None
     rg = _RANGE.search(text)
     if rg:

@@ -1,0 +1,549 @@
+"""HTML filing documents to the normalised document.
+
+:func:`read_html` parses an EDGAR HTML document of any era (upper- or lower-case tags,
+``<FONT>`` runs, table layouts, XHTML, inline XBRL) with lxml, walks the tree once and builds a
+:class:`~scheduleto.document.Document`:
+
+- block elements (``p``, ``div``, ``h1``-``h6``, ``li``, ``center``, ``blockquote``...) end the
+  current paragraph, so every paragraph is one :class:`~scheduleto.document.Line` and nested
+  blocks never repeat text; inline elements join; ``<br>`` becomes ``\\n`` inside the paragraph
+  or cell;
+- each ``<tr>`` is one line with ``is_row=True`` and one cell per ``<td>``/``<th>``; empty cells
+  stay ``""`` (a lost box mark shows as an empty leading cell); blocks inside a cell are joined
+  with ``\\n``; rows whose cells are all empty are dropped; a row with a single cell holding
+  several blocks (a layout table wrapping part of a page) gives one paragraph per block; the
+  rows of a nested table become their own lines, between the part of the outer row before the
+  nested table and the part after it;
+- a run in a symbol font (:data:`~scheduleto.vocab.SYMBOL_FONTS`, from ``<font face=...>`` or a
+  CSS ``font-family``/``font`` declaration on any element, inherited by descendants) made of
+  letters from :data:`~scheduleto.vocab.WINGDINGS_BOXES` becomes box tokens; all text then goes
+  through :func:`~scheduleto.normalize.normalize_fragment` (Unicode boxes, repairs, spaces), in
+  one call for the whole document;
+- ``<head>``, ``<script>``, ``<style>``, ``<ix:header>`` and elements styled ``display:none`` are
+  dropped; ``<pre>`` blocks go through :func:`~scheduleto.containers.text.read_text`; a document
+  without any HTML tag is read as plain text entirely (the result then has ``format="text"``).
+
+BeautifulSoup (``html.parser``) is used only when lxml cannot parse the input.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+from typing import cast
+
+from lxml import etree
+
+from ..document import Document, Line, collapse
+from ..normalize import normalize_fragment
+from ..vocab import SYMBOL_FONTS, WINGDINGS_BOXES
+from .text import read_text
+
+_Element = etree._Element
+
+# Element kinds.
+_INLINE, _BLOCK, _BR, _TABLE, _ROW, _CELL, _PRE, _SKIP = range(8)
+
+_BLOCK_TAGS = (
+    *("html", "body", "address", "article", "aside", "blockquote", "caption", "center", "dd"),
+    *("details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "legend", "li", "main", "menu", "nav"),
+    *("ol", "p", "section", "summary", "ul"),
+    # EDGAR page markers and SGML wrapper tags, should they reach the reader.
+    *("page", "document", "type", "sequence", "filename", "description", "text"),
+)
+_SKIP_TAGS = (
+    *("head", "script", "style", "title", "noscript", "template", "meta", "link", "object"),
+    *("embed", "iframe", "svg", "xml", "ix:header"),
+)
+_KINDS: dict[object, int] = {tag: _BLOCK for tag in _BLOCK_TAGS}
+_KINDS.update({tag: _SKIP for tag in _SKIP_TAGS})
+_KINDS.update({"br": _BR, "table": _TABLE, "tr": _ROW, "td": _CELL, "th": _CELL})
+_KINDS.update({tag: _PRE for tag in ("pre", "xmp", "listing", "plaintext")})
+# Comments and processing instructions (the parser drops them; the fallback may not).
+_KINDS.update({etree.Comment: _SKIP, etree.ProcessingInstruction: _SKIP, etree.Entity: _SKIP})
+
+# Marks in the raw text: between segments, and where a <br> broke the line. Both are white
+# space for regular expressions (so box spellings at a segment edge still stand alone) and
+# normalize_fragment leaves them alone.
+_SEP = "\x1d"
+_BR_MARK = "\x1e"
+
+_HTML_TAG = re.compile(
+    r"<(?:html|body|head|p|div|table|tr|td|br|font|span|b|i|u|center|h[1-6]|pre|a|img|hr|"
+    r"ix:[a-z]+|li|ul|ol|blockquote|title)\b",
+    re.I,
+)
+_XML_DECL = re.compile(r"\s*<\?xml[^>]*>")
+_PRE_TAG = re.compile(r"<(?:pre|xmp|listing|plaintext)\b[^>]*>", re.I)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+# The font-family and font shorthand declarations of a style attribute.
+_FONT_DECL = re.compile(r"(?<![\w-])(font-family|font)\s*:\s*([^;]*)", re.I)
+# In the font shorthand the family follows the size (and an optional /line-height).
+_SHORTHAND_FAMILY = re.compile(
+    r"(?:^|\s)(?:[\d.]+(?:[a-z]+|%)?|(?:xx?-)?(?:small|large)|medium|smaller|larger)"
+    r"(?:\s*/\s*\S+)?\s+(.+)$",
+    re.I,
+)
+# libxml2 counts source lines in 16 bits.
+_LINE_CAP = 65535
+
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """The HTML parser, one per thread."""
+    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            recover=True, remove_comments=True, remove_pis=True, collect_ids=False, no_network=True
+        )
+        _local.parser = parser
+    return parser
+
+
+def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> Document:
+    """Build a :class:`Document` (``format="html"``) from an HTML filing document.
+
+    ``base_offset`` is added to every offset (for a document inside a larger container) and
+    ``source`` is the full text the offsets refer to (default: ``html``); ``html`` must be the
+    stretch of ``source`` that starts at ``base_offset``.
+
+    Offsets are exact to the source line, not to the character, because lxml records only the
+    line on which an element starts (``sourceline``). A line's ``start`` is the offset of the
+    beginning of the source line holding the tag that opened the paragraph or row (for text
+    that follows a block, the line where that block started); its ``end`` is the end of the
+    source line before the one where the next paragraph or row starts (at least the end of
+    the start line). Past line 65535, where libxml2 stops counting, an element's line is found
+    by looking for its tag in the source. ``<pre>`` text has exact offsets as long as it holds
+    no markup or entities. A document without any HTML tag goes to
+    :func:`~scheduleto.containers.text.read_text` (exact offsets, ``format="text"``).
+
+    The document's ``<title>``, if not empty, becomes :attr:`Document.title`.
+    """
+    src = source if source is not None else html
+    if not _HTML_TAG.search(html):
+        return read_text(html, base_offset=base_offset, source=src)
+    text = html
+    if _SEP in text or _BR_MARK in text:
+        text = text.replace(_SEP, " ").replace(_BR_MARK, " ")
+    decl = _XML_DECL.match(text)
+    if decl:  # lxml refuses str input with an encoding declaration; blank it, keep offsets
+        text = re.sub(r"\S", " ", decl.group(0)) + text[decl.end() :]
+    root: _Element | None
+    try:
+        root = etree.fromstring(text, _parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = _soup_root(text)
+    if root is None:
+        return Document((), src, "html", None)
+
+    lower = text.lower()
+    if "display" in lower:
+        _drop_hidden(root, text, lower)
+    # Letters draw boxes only in a symbol font: look at fonts only if the source names one.
+    boxes = any(name in lower for name in SYMBOL_FONTS)
+
+    starts = list(accumulate((len(part) + 1 for part in text.split("\n")), initial=0))
+    n_lines = len(starts) - 1
+    scan = [starts[min(_LINE_CAP, n_lines) - 1]]
+
+    def line_of(el: _Element) -> int:
+        """The source line of an element, also past libxml2's 16-bit line counter."""
+        line: int = el.sourceline or 1  # type: ignore[assignment]
+        if line >= _LINE_CAP and n_lines > _LINE_CAP and isinstance(el.tag, str):
+            found = lower.find("<" + el.tag, scan[0])
+            if found >= 0:
+                scan[0] = found + 1
+                line = bisect_right(starts, found)
+        return min(line, n_lines)
+
+    walker = _Walker(boxes, line_of, text, starts, base_offset, src)
+    try:
+        walker.run(root)
+        segs, seg_lines, items = walker.segs, walker.seg_lines, walker.items
+    except RecursionError:  # absurdly deep markup: keep the text, lose the layout
+        segs, seg_lines, items = [_text_content(root)], [1], [0]
+        walker.last_line = n_lines
+
+    texts = _finish(segs)
+    # Source line where each item starts, to end every line before the next one starts.
+    firsts = [
+        seg_lines[item]
+        if isinstance(item, int)
+        else bisect_right(starts, item.start - base_offset)
+        if isinstance(item, Line)
+        else item[1]
+        for item in items
+    ]
+    firsts.append(walker.last_line + 1)
+    lines: list[Line] = []
+    for k, item in enumerate(items):
+        if isinstance(item, Line):
+            lines.append(item)
+            continue
+        first = firsts[k]
+        last = max(first, firsts[k + 1] - 1)
+        start, end = base_offset + starts[first - 1], base_offset + starts[last] - 1
+        if isinstance(item, int):
+            if texts[item]:
+                lines.append(Line((texts[item],), start, end))
+        else:
+            cells = tuple("\n".join(texts[i] for i in cell if texts[i]) for cell in item[0])
+            if any(cells):
+                lines.append(Line(cells, start, end, is_row=True))
+    return Document(tuple(lines), src, "html", _title(root))
+
+
+# An item of the output: a paragraph (segment index), a row (cells as lists of segment
+# indexes, source line) or a line already made by the text reader.
+_Item = int | tuple[list[list[int]], int] | Line
+
+
+class _Walker:
+    """One pass over the tree, collecting raw text segments and the lines they make up.
+
+    A segment is the text between two block boundaries; it becomes a paragraph or part of the
+    cell being read. Text is normalised afterwards, all segments at once.
+    """
+
+    def __init__(
+        self,
+        boxes: bool,
+        line_of: Callable[[_Element], int],
+        text: str,
+        starts: list[int],
+        base_offset: int,
+        src: str,
+    ) -> None:
+        self.segs: list[str] = []
+        self.seg_lines: list[int] = []
+        self.items: list[_Item] = []
+        #: Source line of the last block, row or cell met.
+        self.last_line = 1
+        self.boxes = boxes
+        self.line_of = line_of
+        self.text = text
+        self.starts = starts
+        self.base_offset = base_offset
+        self.src = src
+
+    def run(self, root: _Element) -> None:
+        """Walk ``root``; fill :attr:`segs`, :attr:`seg_lines` and :attr:`items`."""
+        segs, seg_lines, items = self.segs, self.seg_lines, self.items
+        boxes, line_of = self.boxes, self.line_of
+        buf: list[str] = []
+        add = buf.append
+        kinds = _KINDS.get
+        cur = 1  # source line of the last block, row or cell entered
+        row: list[list[int]] | None = None
+        row_line = 1
+        cell: list[int] | None = None
+        rest: list[int] | None = None  # what is left of a cell after a nested table
+
+        def brk() -> None:
+            raw = "".join(buf)
+            buf.clear()
+            if not raw.isspace():
+                segs.append(raw)
+                seg_lines.append(cur)
+                if cell is None:
+                    items.append(len(segs) - 1)
+                else:
+                    cell.append(len(segs) - 1)
+
+        def emit_row(cells: list[list[int]], line: int) -> None:
+            if not any(cells):
+                return
+            if len(cells) == 1 and len(cells[0]) > 1:  # a layout cell holding paragraphs
+                items.extend(cells[0])
+            else:
+                items.append((cells, line))
+
+        def walk(parent: _Element) -> None:
+            nonlocal cur, row, row_line, cell, rest
+            for el in parent:
+                kind = kinds(el.tag, _INLINE)
+                if kind == _INLINE:
+                    t = el.text
+                    if t:
+                        add(_box_run(el, t) if boxes and len(t) < 64 and not t.isspace() else t)
+                    if len(el):
+                        walk(el)
+                elif kind in (_BLOCK, _CELL):
+                    if buf:
+                        brk()
+                    ln: int | None = el.sourceline  # type: ignore[assignment]
+                    cur = ln if ln and ln < _LINE_CAP else line_of(el)
+                    if kind == _CELL:
+                        if row is None:  # a cell outside any row
+                            row, row_line = [], cur
+                        if cell is not None:  # a cell opened inside a cell without a table
+                            row.append(cell)
+                        cell = []
+                    t = el.text
+                    if t:
+                        add(_box_run(el, t) if boxes and len(t) < 64 and not t.isspace() else t)
+                    if len(el):
+                        walk(el)
+                    if buf:
+                        brk()
+                    if kind == _CELL:
+                        if row is None:
+                            row = []
+                        if cell is None:
+                            cell = []
+                        if cell or cell is not rest:  # an empty rest is no cell
+                            row.append(cell)
+                        cell = None
+                elif kind == _BR:
+                    add(_BR_MARK)
+                elif kind == _ROW:
+                    if buf:
+                        brk()
+                    if row is not None:  # cells outside any row, or an unclosed row
+                        emit_row([*row, cell] if cell is not None else row, row_line)
+                    cur = row_line = line_of(el)
+                    row, cell = [], None
+                    if len(el):
+                        walk(el)
+                    if buf:
+                        brk()
+                    if row is not None:
+                        emit_row(row, row_line)
+                    row = cell = None
+                elif kind == _TABLE:
+                    if buf:
+                        brk()
+                    outer_row, outer_cell = row, cell
+                    if outer_row is not None:  # nested table: the outer row so far comes first
+                        emit_row(
+                            [*outer_row, outer_cell] if outer_cell is not None else outer_row,
+                            row_line,
+                        )
+                    cur = line_of(el)
+                    row = cell = None
+                    t = el.text
+                    if t:
+                        add(t)
+                    if len(el):
+                        walk(el)
+                    if buf:
+                        brk()
+                    if row is not None:
+                        emit_row(row, row_line)
+                    if outer_row is not None:  # the outer row goes on after the nested table
+                        row, row_line = [], cur
+                        cell = rest = [] if outer_cell is not None else None
+                    else:
+                        row, cell = None, outer_cell
+                elif kind == _PRE:
+                    if buf:
+                        brk()
+                    cur = line_of(el)
+                    if cell is None:
+                        items.extend(self.pre(el, cur))
+                    else:
+                        for line in self.pre(el, cur):
+                            add(line.text)
+                            brk()
+                # _SKIP: nothing but the tail
+                t = el.tail
+                if t:
+                    add(_box_run(parent, t) if boxes and len(t) < 64 and not t.isspace() else t)
+
+        t = root.text
+        if t:
+            add(t)
+        walk(root)
+        if buf:
+            brk()
+        if row is not None:
+            emit_row([*row, cell] if cell is not None else row, row_line)
+        self.last_line = cur
+
+    def pre(self, el: _Element, line: int) -> tuple[Line, ...]:
+        """Read a ``<pre>`` block with the plain-text reader."""
+        body = _text_content(el)
+        text = self.text
+        line_start = self.starts[line - 1]
+        tag = _PRE_TAG.search(text, line_start)
+        offset = tag.end() if tag else line_start
+        # The parser drops a line break right after <pre>, as browsers do.
+        if text.startswith("\r\n", offset) and not body.startswith(("\r", "\n")):
+            offset += 2
+        elif text.startswith("\n", offset) and not body.startswith("\n"):
+            offset += 1
+        return read_text(body, base_offset=self.base_offset + offset, source=self.src).lines
+
+
+def _finish(segs: list[str]) -> list[str]:
+    """Normalise all segments in one call; turn ``<br>`` marks into ``\\n``."""
+    if not segs:
+        return []
+    parts = normalize_fragment(_spaces(_SEP.join(segs))).split(_SEP)
+    if len(parts) != len(segs):  # a repair crossed a separator: do them one by one
+        parts = [normalize_fragment(_spaces(s)) for s in segs]
+    out: list[str] = []
+    for part in parts:
+        if _BR_MARK in part:
+            part = "\n".join(p for p in (collapse(x) for x in part.split(_BR_MARK)) if p)
+        else:
+            part = part.strip()
+            if "  " in part:
+                part = collapse(part)
+        out.append(part)
+    return out
+
+
+def _spaces(text: str) -> str:
+    """Source line breaks and tabs to spaces (normalize_fragment collapses the runs)."""
+    text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\f", " ")
+    if "\v" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = re.sub("[\v\x85\u2028\u2029]", " ", text)
+    return text
+
+
+def _box_run(el: _Element, run: str) -> str:
+    """A short run of text: box tokens if it is made of box letters in a symbol font.
+
+    The font is the one declared by ``el`` or by its nearest ancestor declaring one.
+    """
+    core = run.strip()
+    if not core or len(core) > 8 or not all(ch in WINGDINGS_BOXES or ch.isspace() for ch in core):
+        return run
+    node: _Element | None = el
+    while node is not None:
+        symbol = _symbol_font(node)
+        if symbol is not None:
+            if not symbol:
+                return run
+            return "".join(
+                f" {WINGDINGS_BOXES[ch]} " if ch in WINGDINGS_BOXES else " " for ch in run
+            )
+        node = node.getparent()
+    return run
+
+
+def _symbol_font(el: _Element) -> bool | None:
+    """Whether the element declares a symbol font (None: it declares no font family).
+
+    A ``style`` declaration wins over the ``face`` attribute; the first family listed counts.
+    """
+    family: str | None = None
+    style = el.get("style")
+    if style:
+        for m in _FONT_DECL.finditer(style):
+            value = m.group(2)
+            if m.group(1).lower() == "font":
+                short = _SHORTHAND_FAMILY.search(value.strip())
+                if short is None:
+                    continue
+                value = short.group(1)
+            family = value
+    if family is None:
+        family = el.get("face")
+        if family is None:
+            return None
+    first = family.split(",")[0].strip().strip("'\"").strip().lower()
+    return first.startswith(SYMBOL_FONTS)
+
+
+def _drop_hidden(root: _Element, text: str, lower: str) -> None:
+    """Remove the elements styled ``display:none`` (inline XBRL headers...), keep their tails."""
+    spellings = {
+        m.group(0) for pos in _positions(lower, "display") if (m := _DISPLAY_NONE.match(text, pos))
+    }
+    if not spellings:
+        return
+    tests = " or ".join(f"contains(.,{_literal(w)})" for w in spellings)
+    result = root.xpath(f"//@style[{tests}]/..")
+    for el in result if isinstance(result, list) else ():
+        if not isinstance(el, etree._Element):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            el.clear()
+            continue
+        if el.tail:
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+
+
+def _positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text``."""
+    pos = text.find(word)
+    while pos >= 0:
+        yield pos
+        pos = text.find(word, pos + 1)
+
+
+def _literal(text: str) -> str:
+    """An XPath string literal."""
+    return f"'{text}'" if "'" not in text else f'"{text}"'
+
+
+def _title(root: _Element) -> str | None:
+    title = root.find("head/title")
+    if title is None:
+        title = root.find(".//title")
+        if title is None:
+            return None
+    return collapse(_text_content(title)) or None
+
+
+def _text_content(el: _Element) -> str:
+    return "".join(cast("Iterator[str]", el.itertext()))
+
+
+def _soup_root(text: str) -> _Element | None:
+    """Parse with BeautifulSoup (``html.parser``) and rebuild an lxml tree with source lines."""
+    from bs4 import BeautifulSoup
+    from bs4.element import (
+        Comment,
+        Declaration,
+        Doctype,
+        NavigableString,
+        ProcessingInstruction,
+        Tag,
+    )
+
+    soup = BeautifulSoup(text, "html.parser")
+    root = etree.Element("html")
+    root.sourceline = 1  # type: ignore[assignment]
+    skip = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+    def build(tag: Tag, into: _Element) -> None:
+        last: _Element | None = None
+        for child in tag.children:
+            if isinstance(child, Tag):
+                name = child.name.lower()
+                if name == "ix:header":
+                    continue
+                try:
+                    el = etree.SubElement(into, name)
+                except ValueError:  # not a valid element name (ix:nonnumeric...)
+                    el = etree.SubElement(into, "span")
+                if child.sourceline:
+                    el.sourceline = child.sourceline  # type: ignore[assignment]
+                for attr in ("style", "face"):
+                    value = child.get(attr)
+                    if value:
+                        el.set(attr, str(value))
+                build(child, el)
+                last = el
+            elif isinstance(child, NavigableString) and not isinstance(child, skip):
+                if last is None:
+                    into.text = (into.text or "") + str(child)
+                else:
+                    last.tail = (last.tail or "") + str(child)
+
+    build(soup, root)
+    return root
