@@ -79,11 +79,16 @@ class Document:
         """Each line's :attr:`Line.text`, computed once."""
         return tuple(line.text for line in self.lines)
 
+    @cached_property
+    def sentence_list(self) -> tuple[tuple[int, str], ...]:
+        """``(line_index, sentence)`` for every sentence of every line, split once."""
+        return tuple(
+            (i, sentence) for i, text in enumerate(self.texts) for sentence in split_sentences(text)
+        )
+
     def sentences(self) -> Iterator[tuple[int, str]]:
         """Yield ``(line_index, sentence)`` for every sentence of every line."""
-        for i, text in enumerate(self.texts):
-            for sentence in split_sentences(text):
-                yield i, sentence
+        return iter(self.sentence_list)
 
     def find(self, pattern: re.Pattern[str], start: int = 0) -> int | None:
         """Return the index of the first line at or after ``start`` whose text matches."""

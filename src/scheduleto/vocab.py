@@ -58,20 +58,22 @@ SYMBOL_FONTS: Final[tuple[str, ...]] = ("wingdings", "webdings", "ms gothic", "s
 
 #: Spellings of boxes in extracted and plain text (regex, token). Bracketed forms must stand
 #: alone (white space or line edge on both sides) so ``(a)(5)(X)`` is never read as a box.
-TEXT_BOXES: Final[tuple[tuple[str, str], ...]] = (
-    (r"\\boxtimes\b", CHECKED),
-    (r"\\checkmark\b", CHECKED),
-    (r"\\blacksquare\b", CHECKED),
-    (r"\\(?:Box|square)\b", UNCHECKED),
-    (r"(?<![^\s|])(?:\[\s?[xX]\s?\]|/[xX]/)", CHECKED),
-    (r"(?<![^\s|])(?:\[[\s_]{0,3}\]|/\s{1,3}/)", UNCHECKED),
-    (r"(?<![^\s|])\(\s?[xX]\s?\)(?![^\s|])", CHECKED),
-    (r"(?<![^\s|])\(\s{1,3}\)(?![^\s|])", UNCHECKED),
-    (r"(?<!\S)_{3,}(?=\s*[A-Z]?[a-z])", UNCHECKED),
-    (r"\(\s*X\s+BOX\s*\)", CHECKED),
-    (r"\(\s*BOX\s*\)", UNCHECKED),
-    (r"(?<![^\s|])[þýü](?![^\s|])", CHECKED),
-    (r"(?<![^\s|])¨(?![^\s|])", UNCHECKED),
+TEXT_BOXES: Final[tuple[tuple[str, str, str], ...]] = (
+    # (pattern, token, guard): the pattern only runs when one of the "|"-separated guard
+    # substrings occurs in the text, which keeps normalisation fast on long documents.
+    (r"\\boxtimes\b", CHECKED, "\\"),
+    (r"\\checkmark\b", CHECKED, "\\"),
+    (r"\\blacksquare\b", CHECKED, "\\"),
+    (r"\\(?:Box|square)\b", UNCHECKED, "\\"),
+    (r"(?<![^\s|])(?:\[\s?[xX]\s?\]|/[xX]/)", CHECKED, "[|/"),
+    (r"(?<![^\s|])(?:\[[\s_]{0,3}\]|/\s{1,3}/)", UNCHECKED, "[|/"),
+    (r"(?<![^\s|])\(\s?[xX]\s?\)(?![^\s|])", CHECKED, "x)|X)"),
+    (r"(?<![^\s|])\(\s{1,3}\)(?![^\s|])", UNCHECKED, " )"),
+    (r"(?<!\S)_{3,}(?=\s*[A-Z]?[a-z])", UNCHECKED, "___"),
+    (r"\(\s*X\s+BOX\s*\)", CHECKED, "BOX"),
+    (r"\(\s*BOX\s*\)", UNCHECKED, "BOX"),
+    (r"(?<![^\s|])[þýü](?![^\s|])", CHECKED, "þ|ý|ü"),
+    (r"(?<![^\s|])¨(?![^\s|])", UNCHECKED, "¨"),
 )
 
 #: A lone letter standing in the box column of an old text filing (before the box wording).
@@ -90,19 +92,20 @@ LONE_LETTER_BOXES: Final[dict[str, str]] = {
 # --------------------------------------------------------------------------------------------
 
 #: (pattern, replacement) pairs that undo PDF/typesetting extraction damage.
-ARTEFACT_REPAIRS: Final[tuple[tuple[str, str], ...]] = (
-    (r"\\\$", "$"),
-    (r"\\%", "%"),
-    (r"\\&", "&"),
-    (r"\^\{\s*(\*+)\s*\}", r"\1"),
-    (r"\^\{\s*([^}]*)\}", r"\1"),
+ARTEFACT_REPAIRS: Final[tuple[tuple[str, str, str], ...]] = (
+    # (pattern, replacement, guard) -- see TEXT_BOXES for the guard.
+    (r"\\\$", "$", "\\"),
+    (r"\\%", "%", "\\"),
+    (r"\\&", "&", "\\"),
+    (r"\^\{\s*(\*+)\s*\}", r"\1", "^{"),
+    (r"\^\{\s*([^}]*)\}", r"\1", "^{"),
     # 1 read as l inside rule numbers and section references.
-    (r"(?<=\b1[34][de]-)l\b", "1"),
-    (r"(?<=\b1[34][de]-)l(?=\()", "1"),
-    (r"(?<=\(\w\))\(l\)", "(1)"),
-    (r"(?<=\d\(\w\))\(l\)", "(1)"),
-    (r"\(e\)\(l\)", "(e)(1)"),
-    (r"\(d\)\(l\)", "(d)(1)"),
+    (r"(?<=\b1[34][de]-)l\b", "1", "d-l|e-l"),
+    (r"(?<=\b1[34][de]-)l(?=\()", "1", "d-l|e-l"),
+    (r"(?<=\(\w\))\(l\)", "(1)", "(l)"),
+    (r"(?<=\d\(\w\))\(l\)", "(1)", "(l)"),
+    (r"\(e\)\(l\)", "(e)(1)", "(l)"),
+    (r"\(d\)\(l\)", "(d)(1)", "(l)"),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -234,10 +237,14 @@ PHONE: Final[str] = (
 
 #: Time-zone phrases and the IANA zone they mean.
 ZONES: Final[tuple[tuple[str, str], ...]] = (
-    (r"New\s+York\s+City\s+time|New\s+York\s+time|Eastern\s+(?:Standard\s+|Daylight\s+)?Time|"
+    # Canadian bids print "6:00 P.M. (Canadian Eastern Time)": Toronto, checked before Eastern.
+    (r"Toronto\s+time|Montr[e\u00e9]al\s+time|Canadian\s+Eastern\s+(?:Standard\s+|Daylight\s+)?Time",
+     "America/Toronto"),
+    (r"New\s+York\s+City\s+time|New\s+York\s+time|"
+     r"Eastern\s+(?:Standard\s+|Daylight\s+(?:Savings?\s+)?)?Time|"
      r"\bE[SD]?T\b|\bEastern\b", "America/New_York"),
-    (r"Toronto\s+time", "America/Toronto"),
-    (r"Vancouver\s+time|Pacific\s+(?:Standard\s+|Daylight\s+)?Time|\bP[SD]?T\b", "America/Los_Angeles"),
+    (r"Vancouver\s+time|San\s+Francisco\s+time|Los\s+Angeles\s+time|"
+     r"Pacific\s+(?:Standard\s+|Daylight\s+(?:Savings?\s+)?)?Time|\bP[SD]?T\b", "America/Los_Angeles"),
     (r"Central\s+(?:Standard\s+|Daylight\s+)?Time|\bC[SD]T\b|Chicago\s+time", "America/Chicago"),
     (r"Mountain\s+(?:Standard\s+|Daylight\s+)?Time|\bM[SD]T\b", "America/Denver"),
     (r"London\s+time|\bBST\b|\bGMT\b", "Europe/London"),
@@ -280,22 +287,59 @@ def compile_table(table: dict[str, str], flags: int = re.IGNORECASE) -> dict[str
 # --------------------------------------------------------------------------------------------
 
 #: A sentence worth reading for deadlines.
-EXPIRATION_TOPIC: Final[str] = r"expir|extend|extension|scheduled\s+to\s+(?:expire|end)|will\s+now\s+end"
+EXPIRATION_TOPIC: Final[str] = (
+    r"expir|extend|extension|deadline|scheduled\s+to\s+(?:expire|end)|will\s+now\s+end"
+)
 
 #: Words just before a deadline that make it the NEW one.
 EXPIRATION_NEW_CUES: Final[str] = (
     r"\bextend\w*\b.*?\b(?:to|until|through)\b|\b(?:until|through)\b"
     r"|\bnow\s+(?:scheduled|set)\s+to\s+(?:expire|end)\b|\bwill\s+(?:now\s+)?(?:expire|end)\b"
-    r"|\bnew\s+expiration\s+(?:date|time)\b|\bdeemed\s+to\s+refer\s+to\b|\bnow\s+expire\b"
+    r"|\bnew\s+(?:expiration|expiry)\s+(?:date|time)\b|\bdeemed\s+to\s+refer\s+to\b|\bnow\s+expire\b"
     r"|\bextended\s+(?:expiration\s+)?(?:date|time)\b|\bto\s*$|\bto\s+(?:at\s+)?(?:the\s+end\s+of\s+)?$"
 )
 
-#: Words just before a deadline that make it the PREVIOUS one.
+#: Words just before a deadline that make it the PREVIOUS one. "which was extended until X"
+#: ends where the new cue "until" ends: a tie goes to the previous deadline.
 EXPIRATION_PREVIOUS_CUES: Final[str] = (
-    r"\bfrom\b|\bpreviously\s+(?:scheduled|set|extended)\b|\boriginally\s+scheduled\b"
-    r"|\bwas\s+(?:previously\s+)?scheduled\s+to\s+(?:expire|end)\b|\bhad\s+been\s+scheduled\b"
-    r"|\bprior\s+expiration\b|\bwould\s+(?:otherwise\s+)?have\s+expired\b|\bhaving\s+expired\b"
-    r"|\boriginal\s+(?:offer\s+)?expiration\b|\bwas\s+set\s+to\s+expire\b|\bpreviously\s+announced\b"
+    r"\bfrom\b(?!\s+time\s+to\s+time)|\bpreviously\s+(?:been\s+)?(?:scheduled|set|extended|due)\b"
+    r"|\boriginally\s+(?:been\s+)?(?:scheduled|set|due)\b"
+    r"|\b(?:was|were|had\s+been)\s+(?:previously\s+|originally\s+)?(?:scheduled|set|due)\s+to\s+(?:expire|end)\b"
+    r"|\bhad\s+been\s+scheduled\b|\bprior\s+expiration\b|\bprevious\s+(?:deadline|expiration)\b"
+    r"|\bwould\s+(?:otherwise\s+)?have\s+expired\b|\bhaving\s+expired\b"
+    r"|\boriginal\s+(?:offer\s+)?(?:expiration|deadline)\b|\bwas\s+set\s+to\s+expire\b"
+    r"|\bpreviously\s+announced\s+(?:expiration|deadline)\b"
+    r"|\b(?:which|that)\s+(?:was|had\s+(?:previously\s+)?been)\s+(?:previously\s+)?extended\s+(?:to|until|through)\b"
+)
+
+#: Words just AFTER a deadline that make it the previous one ("as of midnight on Sept. 26, the
+#: original offer expiration date").
+EXPIRATION_PREVIOUS_AFTER: Final[str] = (
+    r"[\s,]*(?:\(\s*)?(?:the|its|which\s+(?:was|is|had\s+been)\s+the)\s+"
+    r"(?:original|previous|prior|initial|then[\s-]+scheduled|scheduled)\s+"
+    r"(?:(?:tender\s+|exchange\s+)?offer\s+)?(?:expiration|expiry)(?:\s+(?:date|time))?\b"
+)
+
+#: Words just before a date that make it no deadline at all (a count date, a document date).
+EXPIRATION_NOT_DEADLINE: Final[str] = (
+    r"(?:\bas\s+(?:of|at)|\bdated(?:\s+as\s+of)?|\bfiled\s+(?:\w+\s+){0,8}?on|\bcommenced\s+(?:\w+\s+){0,4}?on)"
+    r"\s+(?:the\s+close\s+of\s+business\s+(?:on\s+)?)?$"
+)
+
+#: Words before "extend"/"extension" that make it no statement of an extension (a condition, a
+#: right, a refusal): "unless further extended", "may extend", "will not ... extend".
+EXPIRATION_HEDGES: Final[str] = (
+    r"\b(?:may|might|can|could|would|should|shall|must|unless|if|whether|not|no|never"
+    r"|subject\s+to|in\s+no\s+event|(?:right|required|obligated|permitted|entitled|agreed|intends?"
+    r"|intention|option|ability|elects?|requested|asked)\s+to|automatic|possible|any)\b"
+)
+
+#: Things other than the offer that get extended (near the extension word): not expirations.
+EXPIRATION_NOT_OFFER: Final[str] = (
+    r"\bcommence(?:ment)?\b|\boutside\s+date\b|\btermination\s+date\b|\bend\s+date\b|\bcommitment"
+    r"|\bterm\s+sheet\b|\bwaiting\s+period\b|\binvestigation\s+period\b|\breview\s+period\b"
+    r"|\bexclusivity\b|\bstandstill\b|\bHart[\s-]+Scott|\bHSR\b|\bdeadline\s+to\s+(?!tender)\w+"
+    r"|\bdate\s+by\s+which\b|\bcredit\b|\bloan\b|\bfacility\b|\blease\b|\bmaturity\b"
 )
 
 #: Verbs that make a share count a tendered count.

@@ -15,8 +15,9 @@ from ..document import Document, collapse
 from ..model import ExchangeRatio, OfferKind, OfferTerms, PriceRange
 from ..numbers import NUMBER, WORD_NUMBER, parse_money, parse_number
 
+_TERM = re.compile(r"\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)")
 _DEFINITION = re.compile(
-    r"(?P<full>(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z0-9][\w.%&'-]*|due|of|and)\s+){0,10}?[A-Z0-9][\w.&'-]*)\s*\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)"
+    r"(?P<full>(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z0-9][\w.%&'-]*|due|of|and)\s+){0,10}?[A-Z0-9][\w.&'-]*)\s*\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)$"
 )
 _DOC_TITLE = re.compile(
     r"(?P<title>(?:(?:Amended|Restated|Supplemented|Revised|Second|Third|and)\s+)*Offer\s+to\s+(?:Purchase|Exchange)"
@@ -59,10 +60,16 @@ _LEAD_WORDS = re.compile(r"^(?:(?:its|the|of|our|and|due|The|Its|Our|outstanding
 def defined_terms(text: str) -> dict[str, str]:
     """Map each defined term to what it stands for: ``{"Series H Preferred Stock": "10.00% ..."}``."""
     out: dict[str, str] = {}
-    for m in _DEFINITION.finditer(text):
+    # Find the cheap part first ('("Term")'), then read the name just before it.
+    for dm in _TERM.finditer(text):
+        term = collapse(dm.group("term"))
+        if term in out:
+            continue
+        m = _DEFINITION.search(text[max(0, dm.start() - 160) : dm.end()])
+        if not m:
+            continue
         full = _LEAD_WORDS.sub("", collapse(m.group("full")))
-        term = collapse(m.group("term"))
-        if term not in out and full and full != term and len(full) > len(term) // 2:
+        if full and full != term and len(full) > len(term) // 2:
             out[term] = full
     return out
 
