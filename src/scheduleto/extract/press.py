@@ -17,16 +17,36 @@ _WIRE = r"(?:BUSINESS\s*WIRE|PR\s*Newswire|GLOBE\s*NEWSWIRE|GlobeNewswire|ACCESS
 _DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
 _DASH = r"(?:--|[-–—])"
 _DATELINE = re.compile(
-    rf"^\s*(?P<loc>[A-Z][A-Za-z.'’ ]{{1,40}}?(?:,\s*[A-Z][A-Za-z.' ]{{1,25}}?){{0,2}})\s*,?\s*"
+    rf"^\s*(?:(?P<loc>[A-Z][A-Za-z.'’ ]{{1,40}}?(?:,\s*[A-Z][A-Za-z.' ]{{1,25}}?){{0,2}})\s*,?\s*"
     rf"(?:{_DASH}\s*\(?\s*{_WIRE}\s*\)?\s*{_DASH}?\s*(?P<date1>{_DATE_TEXT})"
-    rf"|,?\s*(?P<date2>{_DATE_TEXT})\s*(?:/\s*{_WIRE}\s*/|\(\s*{_WIRE}\s*\)|{_DASH}))",
+    rf"|,?\s*(?P<date2>{_DATE_TEXT})\s*(?:/\s*{_WIRE}\s*/|\(\s*{_WIRE}\s*\)|{_DASH})))"
+    # No place at all: "December 19, 2025 -- Total Return Securities Fund ... announced"
+    rf"|^\s*(?P<date3>{_DATE_TEXT})\s*{_DASH}\s*(?=[A-Z])",
     re.IGNORECASE,
 )
+_HEADLINE_STOP = re.compile(r"[.:;]$|[☒☐]|^\(|^Rule\s|^\d{1,3}$")
 _BOILERPLATE = re.compile(
     r"^(?:FOR\s+IMMEDIATE\s+RELEASE|PRESS\s+RELEASE|NEWS\s+RELEASE|Exhibit\s|EX-|Contacts?:|"
     r"Media|Investor|Page\s+\d|\(a\)\(|\d+$)",
     re.I,
 )
+
+
+def _headline(texts: tuple[str, ...], dateline: int) -> str | None:
+    """The headline above a dateline; a headline broken over two or three lines is joined."""
+    parts: list[str] = []
+    for j in range(dateline - 1, max(-1, dateline - 8), -1):
+        candidate = texts[j].strip()
+        if not candidate:
+            continue
+        if _BOILERPLATE.match(candidate):
+            if parts:
+                break
+            continue
+        if len(candidate) > 300 or _HEADLINE_STOP.search(candidate) or len(parts) == 3:
+            break
+        parts.append(candidate)
+    return " ".join(reversed(parts)) or None
 
 
 def extract_press_releases(doc: Document) -> tuple[PressRelease, ...]:
@@ -37,17 +57,10 @@ def extract_press_releases(doc: Document) -> tuple[PressRelease, ...]:
         m = _DATELINE.match(text)
         if not m:
             continue
-        date_text = m.group("date1") or m.group("date2")
+        date_text = m.group("date1") or m.group("date2") or m.group("date3")
         dates = find_dates(date_text)
-        location = re.sub(r"\s+", " ", m.group("loc")).strip(" ,")
-        headline = None
-        for j in range(i - 1, max(-1, i - 6), -1):
-            candidate = texts[j].strip()
-            if not candidate or _BOILERPLATE.match(candidate):
-                continue
-            if len(candidate) <= 300 and not candidate.endswith(":"):
-                headline = candidate
-            break
+        location = re.sub(r"\s+", " ", m.group("loc")).strip(" ,") if m.group("loc") else None
+        headline = _headline(texts, i)
         release = PressRelease(dates[0].date if dates else None, location, headline)
         if release not in out:
             out.append(release)
