@@ -178,3 +178,25 @@ def test_other_submissions_are_refused_from_the_header_alone(monkeypatch: pytest
         if key.startswith("submissions/") and EXPECTED[key].get("accession_number"):
             with pytest.raises(NotScheduleTOError):
                 scheduleto.parse(CORPUS / key)
+
+
+HEADER_ONLY = [k for k, v in EXPECTED.items() if k != "_about" and v.get("header_only")]
+
+
+@needs_corpus
+@pytest.mark.parametrize("key", HEADER_ONLY)
+def test_header_files(key: str) -> None:
+    """Header files of Schedule TO filings give the header; others are refused by their form."""
+    entry = EXPECTED[key]
+    form = entry["header"]["form_type"]
+    if not scheduleto.is_schedule_to_form(form):
+        with pytest.raises(NotScheduleTOError) as info:
+            scheduleto.parse(CORPUS / key)
+        assert info.value.form_type == form
+        return
+    data = scheduleto.parse(CORPUS / key).to_dict()
+    assert data["form_type"] == form
+    assert matches(entry["header"], data["header"]), json.dumps(data["header"], indent=1)[:2000]
+    if "documents" in entry:
+        assert matches(entry["documents"], data["documents"])
+    assert any("header only" in w for w in data["warnings"])

@@ -130,6 +130,30 @@ def _with_warning(result: ScheduleTO, note: str) -> ScheduleTO:
     return replace(result, warnings=(note, *result.warnings))
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _has_content(text: str) -> bool:
+    """A document with text to read, not an empty stub or a link (index-headers pages)."""
+    if len(text) > 4000:
+        return True
+    return len(_TAG.sub(" ", text).split()) > 30
+
+
+def _header_only(submission: object, sha: str, path: str | None) -> ScheduleTO:
+    """A header file (``.hdr.sgml``, ``-index-headers.html``): the header and document list."""
+    from .containers.sgml import Submission
+
+    assert isinstance(submission, Submission) and submission.header is not None
+    return ScheduleTO(
+        source=Source(path=path, sha256=sha, format=SourceFormat.SGML),
+        form_type=submission.header.form_type,
+        header=submission.header,
+        documents=tuple(d.info() for d in submission.documents),
+        warnings=("header only: the file holds the submission header but no document text",),
+    )
+
+
 def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> ScheduleTO:
     from .containers import sgml
 
@@ -142,8 +166,10 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
             form_type=form,
         )
     submission = sgml.read_submission(text, source=path)
-    docs = [d for d in submission.documents if not d.uuencoded]
+    docs = [d for d in submission.documents if not d.uuencoded and _has_content(d.text)]
     if not docs:
+        if submission.header is not None and is_schedule_to_form(form):
+            return _header_only(submission, sha, path)
         raise EmptyDocumentError("the submission holds no text document", source=path)
     primary = next((d for d in docs if is_schedule_to_form(d.type)), None)
     if primary is None:
