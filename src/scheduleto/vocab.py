@@ -165,7 +165,7 @@ CAPTIONS: Final[dict[str, str]] = {
     ),
     "filers": (
         _P + r"Names?\s+of\s+(?:the\s+)?Filing\s+Persons?(?:\s*\(s\))?"
-        r"(?P<frole>\s*[—–-]+\s*[^()]*?|\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*\[[^\]]*\])?" + _Q
+        r"(?P<frole>\s*[—–-]+\s*[^()]*|\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*\[[^\]]*\])?\s*\)?"
     ),
     "class": _P + r"Titles?\s+of\s+(?:the\s+)?Class(?:es)?\s+of\s+Securit(?:y|ies)" + _Q,
     "cusip": _P + r"CUSIP\s+(?:Numbers?|Nos?\.?)\b[^()]*(?:\([^()]*\)[^()]*)*\)",

@@ -101,6 +101,10 @@ def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
         if lead and _ORG_END.search(text[lead.end() :]):
             return [("name", lead.group(0).strip()), ("org", text[lead.end() :].strip(" ,"))]
         return [("org", text)]
+    lead = _LEADING_PERSON.match(text) if expect_name else None
+    if lead and _ORG_END.search(text[lead.end() :]):
+        # "Beat Kraehenmann Roche Holding Ltd Grenzacherstrasse": a name, then the rest.
+        return [("name", lead.group(0).strip()), ("org", text[lead.end() :].strip(" ,"))]
     # "Henry Nisser, President" or "Henry Nisser"
     if "," in text:
         head, _, tail = text.partition(",")
@@ -203,7 +207,7 @@ def _classify(line: str, seen_address: bool) -> list[tuple[str, str]]:
 def parse_contacts(lines: list[str]) -> list[Contact]:
     """Parse a person block (physical lines) into contacts, one per named person."""
     lines = [collapse(x) for x in lines if x.strip()]
-    if len(lines) > 3 and sorted(len(x.split()) for x in lines)[len(lines) // 2] <= 2:
+    if len(lines) > 3 and sum(" " not in x for x in lines) >= 0.4 * len(lines):
         # A rendering that broke the block into one or two words a line: read it as one line.
         lines = [" ".join(lines)]
     if len(lines) == 1:

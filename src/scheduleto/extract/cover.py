@@ -101,7 +101,7 @@ _SUFFIX_WORD = re.compile(rf"^{ORG_SUFFIX},?$")
 # ", " or ";" after an organisation suffix ends one name: "FUND, LP, MACKENZIE FUND 2, LP".
 _AFTER_SUFFIX = re.compile(rf"(?<=[\s,])({ORG_SUFFIX})\s*[,;]\s+(?=[A-Z])")
 _SEMICOLON = re.compile(r"\s*;\s*(?:and\s+)?")
-_AND_AFTER_SUFFIX = re.compile(rf"(\b{ORG_SUFFIX})\s+(?:and|AND|&)\s+(?=[A-Z])")
+_AND_AFTER_SUFFIX = re.compile(rf"(\b(?i:{ORG_SUFFIX}))\s+(?:and|AND|&)\s+(?=[A-Z])")
 _ROLE_SINGULAR = {"offerors": "Offeror", "bidders": "Bidder", "purchasers": "Purchaser",
                   "issuers": "Issuer", "filing persons": "Filing Person"}  # fmt: skip
 
