@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed.txt"
-#: Real EDGAR files shared beside the repository; tests using them skip when it is absent.
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+#: Real EDGAR files shared beside the repository (``../shared/corpus``, or the folder named by
+#: ``SCHEDULETO_CORPUS``); tests using them skip when it is absent.
+CORPUS = Path(
+    os.environ.get("SCHEDULETO_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus"
+)
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 
