@@ -168,15 +168,16 @@ CAPTIONS: Final[dict[str, str]] = {
         r"(?P<frole>\s*[—–-]+\s*[^()]*|\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*\[[^\]]*\])?\s*\)?"
     ),
     "class": _P + r"Titles?\s+of\s+(?:the\s+)?Class(?:es)?\s+of\s+Securit(?:y|ies)" + _Q,
-    "cusip": _P + r"CUSIP\s+(?:Numbers?|Nos?\.?)\b[^()]*(?:\([^()]*\)[^()]*)*\)",
+    # A caption cut off by the end of the text still ends the value above it.
+    "cusip": _P + r"(?:CUSIP\s+(?:Numbers?|Nos?\.?)\b[^()]*(?:\([^()]*\)[^()]*)*\)|CUS[A-Z]*[^()]*\Z)",
     "authorized": (
-        _P + r"Names?,?\s+(?:and\s+)?address(?:es)?,?(?:[^()]|\([^()]*\))*?persons?\s+authori[sz]ed\s+to\s+receive"
-        r"(?:[^()]|\([^()]*\))*" + _Q
+        _P + r"Names?,?\s+(?:and\s+)?address(?:es)?,?(?:(?:[^()]|\([^()]*\))*?persons?\s+authori[sz]ed\s+to\s+receive"
+        r"(?:[^()]|\([^()]*\))*\s*\)|[^()]*\Z)"
     ),
 }
 
 #: Captions standing for the filing persons on covers that print only a role ("(Bidders)").
-FILER_ROLE_CAPTION: Final[str] = r"^\s*\(\s*(?:Bidders|Offerors|Purchasers|Filing\s+Persons)\s*\)\s*$"
+FILER_ROLE_CAPTION: Final[str] = r"\(\s*(?:Bidders|Offerors|Purchasers|Filing\s+Persons)\s*\)"
 
 #: Words between filing persons that are not persons ("a wholly owned subsidiary of", "and").
 PERSON_CONNECTORS: Final[str] = (
@@ -334,12 +335,20 @@ EXPIRATION_HEDGES: Final[str] = (
     r"|intention|option|ability|elects?|requested|asked)\s+to|automatic|possible|any)\b"
 )
 
+#: Refusals that may stand far before "extend" ("will not, under any circumstances, without the
+#: prior consent of the Company, extend the Offer").
+EXPIRATION_REFUSALS: Final[str] = (
+    r"\b(?:will|shall|would|may|need|be\s+required\s+to)\s+not\b|\bin\s+no\s+event\b"
+    r"|\bunder\s+no\s+circumstances\b|\bnot\s+be\s+(?:required|obligated|permitted)\s+to\b"
+)
+
 #: Things other than the offer that get extended (near the extension word): not expirations.
 EXPIRATION_NOT_OFFER: Final[str] = (
-    r"\bcommence(?:ment)?\b|\boutside\s+date\b|\btermination\s+date\b|\bend\s+date\b|\bcommitment"
+    r"\bextension\s+fees?\b|\bcommence(?:ment)?\b|\boutside\s+date\b|\btermination\s+date\b|\bend\s+date\b|\bcommitment"
     r"|\bterm\s+sheet\b|\bwaiting\s+period\b|\binvestigation\s+period\b|\breview\s+period\b"
     r"|\bexclusivity\b|\bstandstill\b|\bHart[\s-]+Scott|\bHSR\b|\bdeadline\s+to\s+(?!tender)\w+"
     r"|\bdate\s+by\s+which\b|\bcredit\b|\bloan\b|\bfacility\b|\blease\b|\bmaturity\b"
+    r"|\bemployment\b|\bextend(?:s|ed|ing)?\s+the\s+terms?\s+of\b"
 )
 
 #: Verbs that make a share count a tendered count.
@@ -354,11 +363,30 @@ AGENT_ROLES: Final[str] = (
     r"information\s+agent|depositary\s+agent|Depositary|Exchange\s+Agent|Paying\s+Agent|Tender\s+Agent"
 )
 
-#: How the offer ended, checked in this order (first match wins).
+#: How the offer ended. Every sentence is matched; the first pattern of this table (not the first
+#: sentence) that matches anywhere wins, so a subsequent offering period that itself expired
+#: beats one that was commenced, which beats the initial period's expiration.
+_SOP = r"subsequent\s+offer(?:ing)?\s+period"
+_IN_CLAUSE = r"(?:[^.;]|\.(?!\s+(?-i:[A-Z])))"  # "Inc." and "p.m." do not end the clause
 OUTCOME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
-    ("subsequent_offering_period", r"\bsubsequent\s+offering\s+period\b[^.]{0,80}\b(?:commenc|begin|began|start|provid|will\s+expire|expire)"),
-    ("terminated", r"\b(?:offer|tender\s+offer|exchange\s+offer)\b[^.]{0,40}\b(?:was|has\s+been|had\s+been|is)\s+terminated\b|\bterminated\s+(?:the|its)\s+(?:tender\s+|exchange\s+)?offer\b|\bwithdr[ae]w\s+(?:the|its)\s+(?:tender\s+)?offer\b"),
-    ("expired", r"\b(?:offer|offering\s+period|tender\s+offer|exchange\s+offer)\b[^.]{0,60}?\bexpired\b(?!\s+(?:without|on\s+the\s+date))|\bexpiration\s+of\s+the\s+(?:tender\s+|exchange\s+)?offer\b[^.]{0,40}\b(?:occurred|has\s+occurred)"),
+    ("terminated",
+     r"\b(?:offer|tender\s+offer|exchange\s+offer)\b[^.;]{0,40}\b(?:was|has\s+been|had\s+been|is)\s+terminated\b"
+     r"|(?<!\bbe\s)(?<!\bto\s)\bterminated\s+(?:the|its)\s+(?:tender\s+|exchange\s+)?offer\b"
+     r"|\bwithdr[ae]w\s+(?:the|its)\s+(?:tender\s+)?offer\b"),
+    ("expired", rf"\b{_SOP}\b{_IN_CLAUSE}{{0,80}}?(?<!have\s)(?<!not\s)\bexpired\b"),
+    ("subsequent_offering_period",
+     rf"\b(?:has|have|had|is|are|was|were)\s+(?:now\s+|also\s+)?(?:commenc|begun|began|start|provid|open)\w*"
+     rf"\s+(?:\S+\s+){{0,6}}?(?:a|the|its)\s+{_SOP}"
+     rf"|\b(?:by|upon|after)\s+commencing\s+(?:a|the|its)\s+{_SOP}"
+     rf"|\bcommencement\s+of\s+(?:a\s+|the\s+)?{_SOP}|\bannounce[sd]\s+(?:a\s+)?{_SOP}"
+     rf"|\b{_SOP}\s+(?:commencing|beginning|starting)\s+(?:immediately|today)"
+     rf"|\b(?:during|in)\s+this\s+{_SOP}"
+     rf"|\b(?:this|the)\s+{_SOP}\s+(?:will\s+expire|expires)\s+at\b"),
+    ("expired",
+     rf"\b(?:offer|offering\s+period|offer\s+period|tender\s+offer|exchange\s+offer)\b{_IN_CLAUSE}{{0,120}}?"
+     r"(?<!have\s)(?<!not\s)\bexpired\b(?!\s+(?:without|on\s+the\s+date))"
+     r"|\bexpiration\s+of\s+the\s+(?:tender\s+|exchange\s+)?offer\b[^.;]{0,40}\b(?:occurred|has\s+occurred)"
+     r"|\b(?:allow|let|permit)\w*\s+(?:its|the)\s+(?:tender\s+|exchange\s+)?offer\b[^.;]{0,200}?\bto\s+expire\b"),
 )
 
 #: EDGAR document types of press-release exhibits, parsed for events (``EX-99.(A)(5)(E)``,
