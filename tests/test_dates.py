@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scheduleto.dates import context_year, find_dates, find_deadlines, find_times
+from scheduleto.dates import context_year, document_date, find_dates, find_deadlines, find_times
 
 
 def _one(text: str, year: int | None = None):
@@ -78,3 +78,64 @@ def test_invalid_dates_are_skipped() -> None:
 def test_noon_and_times() -> None:
     times = find_times("at 12:00 noon and 9:30 a.m. and 11 p.m.")
     assert [(t.hour, t.minute) for t in times] == [(12, 0), (9, 30), (23, 0)]
+
+
+def test_day_first_date_without_year_needs_a_capitalised_month() -> None:
+    assert [d.date for d in find_dates("as of 4:00 p.m. on Friday, 11 March", 2011)] == [dt.date(2011, 3, 11)]
+    assert find_dates("holders of Rule 14e-1 may tender", 2011) == []
+    assert find_dates("on 11 March") == []  # no year anywhere: stays unread
+
+
+def test_month_run_into_the_day_and_iso_dates() -> None:
+    assert [d.date for d in find_dates("until December9, 2011 (filed 2011-11-25)")] == [
+        dt.date(2011, 12, 9),
+        dt.date(2011, 11, 25),
+    ]
+
+
+def test_context_year_reads_full_dates_only() -> None:
+    assert context_year("Posted on 3/2/2011. Closing expected by fiscal 2014. (c) 2019 Newswire") == 2011
+    assert context_year("Acme extends offer to Oct. 3 (accretive by fiscal year 2013)") is None
+
+
+def test_document_date_and_relative_days() -> None:
+    today = document_date(" date 2011-06-10 Acme said that as of 5 p.m. yesterday ...")
+    assert today == dt.date(2011, 6, 10)
+    (m,) = find_deadlines("as of 5 p.m. yesterday", None, today)
+    assert m.date == dt.date(2011, 6, 9)
+    assert m.at is not None and m.at.isoformat() == "2011-06-09T17:00:00-04:00"
+    assert document_date("Acme extended its offer to midnight yesterday. It was set to expire on May 3, 2011.") is None
+    assert document_date("NEW YORK, June 10, 2011 -- Acme Corp. today announced") == dt.date(2011, 6, 10)
+
+
+def test_canadian_eastern_time_and_glued_pm() -> None:
+    m = _one("6pm (Canadian Eastern Time) on 9 December 2011")
+    assert m.date == dt.date(2011, 12, 9)
+    assert m.time is not None and m.time.text == "6pm (Canadian Eastern Time)"
+    assert m.at is not None and m.at.tzinfo is not None and str(m.at.tzinfo) == "America/Toronto"
+    assert m.at.isoformat() == "2011-12-09T18:00:00-05:00"
+
+
+def test_daylight_savings_time_zone() -> None:
+    m = _one("until 5:00 p.m., Eastern Daylight Savings Time, Thursday, June 2, 2011")
+    assert m.time is not None and m.time.text == "5:00 p.m., Eastern Daylight Savings Time"
+    assert m.at is not None and m.at.isoformat() == "2011-06-02T17:00:00-04:00"
+
+
+def test_end_of_the_day_midnight_keeps_its_words() -> None:
+    m = _one("at the end of the day, 12:00 Midnight, Eastern Time, on June 2, 2011")
+    assert m.time is not None and m.time.text == "the end of the day, 12:00 Midnight, Eastern Time"
+    assert m.at is not None and m.at.isoformat() == "2011-06-03T00:00:00-04:00"
+
+
+def test_time_in_another_city_in_parentheses_is_part_of_the_time() -> None:
+    m = _one("through 9:00 p.m. New York time (6:00 p.m. Los Angeles time) on Friday, March 4, 2011")
+    assert m.time is not None and m.time.text == "9:00 p.m. New York time (6:00 p.m. Los Angeles time)"
+    assert m.at is not None and m.at.isoformat() == "2011-03-04T21:00:00-05:00"
+
+
+def test_lone_times_are_mentions_without_a_date() -> None:
+    found = find_deadlines("to 12:00 midnight New York City time tonight", lone_times=True)
+    assert len(found) == 1 and found[0].date is None and found[0].at is None
+    assert found[0].time is not None and found[0].time.text == "12:00 midnight New York City time"
+    assert find_deadlines("to 12:00 midnight New York City time tonight") == []

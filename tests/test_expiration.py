@@ -66,3 +66,96 @@ def test_dates_without_year_take_the_year_from_context() -> None:
 def test_no_extension_is_none() -> None:
     assert extract_expiration(doc("The Offer will expire at 5:00 p.m. on June 1, 2020.")) is None
     assert extract_expiration(doc("Nothing about deadlines.")) is None
+
+
+def test_headline_date_takes_the_time_printed_in_the_body() -> None:
+    exp = _exp(
+        "Acme Extends Tender Offer to June 24, 2011\n\n"
+        "Acme Corp. today announced that it has extended its tender offer for Beta Inc. to 5:00 p.m., "
+        "New York City time, on Friday, June 24, 2011. The tender offer had previously been scheduled "
+        "to expire at 5:00 p.m., New York City time, on Friday, June 10, 2011."
+    )
+    assert exp.new is not None and exp.new.time == "5:00 p.m., New York City time"
+    assert exp.evidence.startswith("Acme Corp. today announced")
+    assert exp.previous is not None and exp.previous.date == dt.date(2011, 6, 10)
+    assert exp.previous.time == "5:00 p.m., New York City time"
+
+
+def test_unless_extended_is_no_extension() -> None:
+    assert extract_expiration(doc(
+        "Acme is commencing a subsequent offering period. This subsequent offering period will expire "
+        "at 5:00 p.m. (Eastern time) on June 9, 2011, unless extended."
+    )) is None
+    assert extract_expiration(doc(
+        "The Offer expired at 5:00 p.m. on June 9, 2011. The Offer was not extended."
+    )) is None
+
+
+def test_other_things_extended_are_not_the_offer() -> None:
+    assert extract_expiration(doc(
+        "On May 2, 2011, Parent and the lenders entered into an amendment extending the Debt "
+        "Commitment Letter to August 31, 2011."
+    )) is None
+    assert extract_expiration(doc(
+        "Parent asked the Company to extend the outside date from July 1, 2011 to August 1, 2011."
+    )) is None
+    assert extract_expiration(doc(
+        "Purchaser will not, without the prior consent of the Company, extend the Offer to a date "
+        "later than September 30, 2011."
+    )) is None
+
+
+def test_previous_named_after_the_date() -> None:
+    exp = _exp(
+        "Published on 10/5/2011. Acme extended its offer for Beta to midnight ET on Oct. 19. A total "
+        "of 1,234,567 shares had been tendered as of midnight ET on Oct. 4, the original offer "
+        "expiration date."
+    )
+    assert exp.new is not None and exp.new.date == dt.date(2011, 10, 19)
+    assert exp.previous is not None and exp.previous.date == dt.date(2011, 10, 4)
+    assert exp.previous.time == "midnight ET"
+
+
+def test_period_which_was_extended_until_is_the_previous_deadline() -> None:
+    exp = _exp(
+        "The initial offering period, which was extended until March 3, 2011, is now closed. Acme has "
+        "extended the offer until 6:00 p.m. (Toronto time) on March 17, 2011 by commencing a "
+        "subsequent offering period."
+    )
+    assert exp.previous is not None and exp.previous.date == dt.date(2011, 3, 3)
+    assert exp.new is not None and exp.new.at is not None
+    assert exp.new.at.isoformat() == "2011-03-17T18:00:00-04:00"
+
+
+def test_latest_previous_deadline_before_the_new_one() -> None:
+    exp = _exp(
+        "Acme is extending the deadline of its offer to June 30th, 2011. The offer was first extended "
+        "from its original May 13th deadline to May 27th. The offer was previously set to expire at "
+        "11:59 p.m., EDT, on May 27, 2011."
+    )
+    assert exp.new is not None and exp.new.date == dt.date(2011, 6, 30)
+    assert exp.previous is not None and exp.previous.date == dt.date(2011, 5, 27)
+    assert exp.previous.time == "11:59 p.m., EDT"
+
+
+def test_originally_due_to_expire() -> None:
+    exp = _exp("Published Mar 4, 2011. The offer, which was originally due to expire on Mar. 7, has "
+               "now been extended to Mar. 21.")
+    assert exp.previous is not None and exp.previous.date == dt.date(2011, 3, 7)
+    assert exp.new is not None and exp.new.date == dt.date(2011, 3, 21)
+
+
+def test_time_without_a_date() -> None:
+    exp = _exp(
+        "Acme said it extended its offer for Beta to 11:59 p.m. New York City time tonight. The offer "
+        "was previously set to expire at 5:00 p.m. New York City time on Monday, June 6, 2011."
+    )
+    assert exp.new is not None and exp.new.date is None and exp.new.at is None
+    assert exp.new.time == "11:59 p.m. New York City time"
+    assert exp.previous is not None and exp.previous.date == dt.date(2011, 6, 6)
+
+
+def test_extension_to_a_date_without_any_year_keeps_null_fields() -> None:
+    exp = _exp("Acme extends offer for Beta to Oct. 14\n\nThe offer, which would have expired on "
+               "Friday, will now end Oct. 14.")
+    assert exp.new is None and exp.previous is None

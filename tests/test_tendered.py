@@ -57,3 +57,82 @@ def test_offer_size_is_not_a_tendered_count() -> None:
     assert extract_tendered(doc(
         "The Company is offering to purchase up to 5,000,000 shares that are properly tendered."
     )) == ()
+
+
+def test_percent_in_the_next_sentence() -> None:
+    (c,) = extract_tendered(doc(
+        "Equiniti advised that approximately 8.4 million Beta shares have been validly tendered and "
+        "not properly withdrawn. That represents approximately 31.5% of the outstanding shares."
+    ))
+    assert c.shares == 8400000 and c.approximate and c.percent == 31.5
+
+
+def test_count_as_of_the_expiration_takes_the_expiration_deadline() -> None:
+    (c,) = extract_tendered(doc(
+        "The Offer expired as scheduled at 5:00 p.m., New York City time, on March 8, 2011. The "
+        "Depositary has advised that, as of the expiration of the Offer, 7,654,321 Shares, "
+        "representing approximately 61.2% of the Shares issued and outstanding, had been validly "
+        "tendered and not validly withdrawn."
+    ))
+    assert c.shares == 7654321 and c.percent == 61.2
+    assert c.as_of_date == dt.date(2011, 3, 8)
+    assert c.as_of is not None and c.as_of.isoformat() == "2011-03-08T17:00:00-05:00"
+    assert c.reported_by is None  # "The Depositary" names no one
+
+
+def test_count_as_of_the_subsequent_period_expiration() -> None:
+    (c,) = extract_tendered(doc(
+        "The subsequent offering period expired at 12:00 midnight, New York City time, on May 20, "
+        "2011. As of the expiration of the subsequent offering period, a total of 9,876,543 shares "
+        "had been validly tendered (including shares tendered in the initial offer that expired on "
+        "May 13, 2011)."
+    ))
+    assert c.as_of_date == dt.date(2011, 5, 20)
+
+
+def test_repeated_count_is_completed_by_the_repeat() -> None:
+    (c,) = extract_tendered(doc(
+        "As of 5:00 p.m., New York City time, on Friday, May 6, 2011, approximately 2,345,678 shares "
+        "of Beta had been tendered in and not withdrawn from the offer. Only 2,345,678 of Beta's "
+        "outstanding shares, or approximately 4% of the total, tendered into the offer."
+    ))
+    assert c.shares == 2345678 and c.approximate and c.percent == 4.0
+    assert c.as_of_date == dt.date(2011, 5, 6)
+
+
+def test_no_shares_tendered_is_zero() -> None:
+    (c,) = extract_tendered(doc("As stated in the final amendment, no shares were tendered."))
+    assert c.shares == 0 and c.securities == "shares"
+    assert extract_tendered(doc("No shares tendered will be accepted before the expiration.")) == ()
+
+
+def test_being_tendered_reports_nothing() -> None:
+    assert extract_tendered(doc(
+        "The buyback drew a strong response, with 12.5 million shares being tendered, Beta said."
+    )) == ()
+
+
+def test_outstanding_counts_are_not_tendered_counts() -> None:
+    (c,) = extract_tendered(doc(
+        "About 52,100 Beta common shares had been deposited and not withdrawn under the offer, of "
+        "the 41,000,000 Beta shares outstanding."
+    ))
+    assert c.shares == 52100 and c.approximate and c.securities == "common shares"
+
+
+def test_either_tendered_or_guaranteed_is_not_a_guaranteed_delivery_count() -> None:
+    (c,) = extract_tendered(doc(
+        "Acme announced that approximately 1,250,000 additional common shares have either been "
+        "validly deposited and taken up under the offer or are covered by notices of guaranteed "
+        "delivery. These additional shares (which represent approximately 1.9% of the outstanding "
+        "shares) bring Acme's holding to 97%."
+    ))
+    assert c.shares == 1250000 and not c.guaranteed_delivery and c.percent == 1.9
+
+
+def test_yesterday_is_read_from_the_document_date() -> None:
+    (c,) = extract_tendered(doc(
+        "NEW YORK, June 10, 2011 -- Acme said that as of 5PM yesterday, 3,210,987 shares of Beta "
+        "common stock had been tendered in and not withdrawn from the offer."
+    ))
+    assert c.as_of_date == dt.date(2011, 6, 9)

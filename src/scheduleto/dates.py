@@ -27,12 +27,20 @@ WEEKDAY = (
     r"Mon\.?|Tue\.?|Tues\.?|Wed\.?|Thu\.?|Thur\.?|Thurs\.?|Fri\.?|Sat\.?|Sun\.?)"
 )
 _DATE = re.compile(
-    rf"(?:(?P<wd>{WEEKDAY})\s*,?\s*)?"
-    rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)?(?P<year>(?:19|20)\d\d)?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month2>{MONTH}),?\s+(?P<year2>(?:19|20)\d\d)"
-    r"|(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b)",
+    rf"(?:\b(?P<wd>{WEEKDAY})\s*,?\s*)?"
+    # "May 17, 2023", "Aug. 10", "April 18th, 2008", "June 16 2008", "November8, 2007" (run together)
+    rf"(?:\b(?P<month>{MONTH})(?:\s+|(?<=[a-z]{{4}})(?=\d))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:(?:\s*,\s*|\s+)(?P<year>(?:19|20)\d\d)\b)?"
+    # "14 June 2006", "27 March" (a year-less day-first date needs a capitalised month)
+    rf"|(?<![\d,.$])\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month2>{MONTH})(?![a-z])"
+    r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
+    r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)",
     re.IGNORECASE,
 )
+#: Days named relative to the document's own date.
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,14 @@ def _year(text: str) -> int:
     return y + 2000 if y < 100 else y
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
-    """Every date in ``text``; dates printed without a year take ``default_year`` (else skipped)."""
+def find_dates(
+    text: str, default_year: int | None = None, today: dt.date | None = None
+) -> list[DateMatch]:
+    """Every date in ``text``; dates printed without a year take ``default_year`` (else skipped).
+
+    With ``today`` (the date the document itself bears), "today", "yesterday" and "tomorrow"
+    are dates too.
+    """
     out: list[DateMatch] = []
     for m in _DATE.finditer(text):
         try:
@@ -67,13 +81,28 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
                 end = m.end("year") if year_text else m.end("day")
                 out.append(DateMatch(d, m.start(), end, year_text is not None))
             elif m.group("month2"):
-                d = dt.date(int(m.group("year2")), _MONTHS[m.group("month2")[:3].lower()], int(m.group("day2")))
-                out.append(DateMatch(d, m.start(), m.end(), True))
+                month_text = m.group("month2")
+                year_text = m.group("year2")
+                if year_text is None and (default_year is None or not month_text[0].isupper()):
+                    continue
+                year = int(year_text) if year_text else default_year
+                assert year is not None
+                d = dt.date(year, _MONTHS[month_text[:3].lower()], int(m.group("day2")))
+                end = m.end("year2") if year_text else m.end("month2")
+                out.append(DateMatch(d, m.start(), end, year_text is not None))
             elif m.group("m3"):
                 d = dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
                 out.append(DateMatch(d, m.start(), m.end(), True))
+            elif m.group("y4"):
+                d = dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+                out.append(DateMatch(d, m.start(), m.end(), True))
         except ValueError:
             continue
+    if today is not None:
+        for r in _RELATIVE.finditer(text):
+            offset = _RELATIVE_DAYS[r.group(0).lower()]
+            out.append(DateMatch(today + dt.timedelta(days=offset), r.start(), r.end(), True))
+        out.sort(key=lambda d: d.start)
     return out
 
 
@@ -91,13 +120,26 @@ _AMPM = r"(?P<ampm>[ap])\.?\s?m\.?(?![a-z])"
 _TIME = re.compile(
     r"(?P<minute_after>one\s+minute\s+(?:after|following|past)\s+11:59\s*p\.?\s?m\.?(?![a-z])"
     r"(?:\s*\(\s*12:00\s+(?:midnight|a\.?m\.?)\s*\))?)"
+    # "the end of the day, 12:00 Midnight"
+    r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?day\s*,?\s*(?:12:00\s+)?midnight)"
     r"|(?P<midnight>(?:12:00\s+)?midnight)"
     r"|(?P<noon>(?:12:00\s+)?noon)"
-    rf"|(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*{_AMPM}",
+    rf"|(?<![\d.,:$])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*{_AMPM}",
     re.IGNORECASE,
 )
 _ZONES = tuple((re.compile(p, re.IGNORECASE), zone) for p, zone in ZONES)
 _END_OF = re.compile(r"\bend\s+of\b|\bat\s+the\s+end\b", re.IGNORECASE)
+# Where a zone may stand after a time: directly, in parentheses, or after "(12:00 midnight),".
+_ZONE_LEADS = (
+    re.compile(r"[\s,]*(\()?\s*"),
+    re.compile(r"[\s,]*\([^()]{0,25}\)[\s,]*(\()?\s*"),
+)
+_CLOSE = re.compile(r"\s*\)")
+# The same instant in another city's time, printed in parentheses after the first:
+# "8:00 p.m. New York time (5:00 p.m. San Francisco time)".
+_EQUIVALENT_TIME = re.compile(
+    r"\s*\(\s*\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?![a-z])[^()]{0,40}\)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +161,7 @@ def find_times(text: str) -> list[TimeOfDay]:
     for m in _TIME.finditer(text):
         end = m.end()
         hour = minute = offset = 0
-        if m.group("minute_after") or m.group("midnight"):
+        if m.group("minute_after") or m.group("midnight") or m.group("eod"):
             offset = 1
         elif m.group("noon"):
             hour = 12
@@ -139,6 +181,9 @@ def find_times(text: str) -> list[TimeOfDay]:
         zone, zone_end = _zone_after(text, end)
         if zone_end:
             end = zone_end
+        eq = _EQUIVALENT_TIME.match(text, end)
+        if eq:
+            end = eq.end()
         printed = text[m.start() : end].strip(" ,")
         if out and m.start() < out[-1].end:
             continue  # "(12:00 midnight)" inside a "one minute after" phrase
@@ -148,9 +193,8 @@ def find_times(text: str) -> list[TimeOfDay]:
 
 def _zone_after(text: str, pos: int) -> tuple[str | None, int]:
     window = text[pos : pos + 48]
-    # The zone may follow directly, in parentheses, or after "(12:00 midnight),".
-    for lead in (r"[\s,]*(\()?\s*", r"[\s,]*\([^()]{0,25}\)[\s,]*(\()?\s*"):
-        lm = re.match(lead, window)
+    for lead in _ZONE_LEADS:
+        lm = lead.match(window)
         if not lm:
             continue
         for pattern, zone in _ZONES:
@@ -158,8 +202,8 @@ def _zone_after(text: str, pos: int) -> tuple[str | None, int]:
             if zm:
                 end = zm.end()
                 if lm.group(1):
-                    close = re.match(r"\s*\)", window[end:])
-                    end += close.end() if close else 0
+                    close = _CLOSE.match(window, end)
+                    end = close.end() if close else end
                 return zone, pos + end
     return None, 0
 
@@ -170,9 +214,9 @@ def zone_info(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def instant(date: dt.date, time: TimeOfDay | None) -> dt.datetime | None:
-    """The exact instant of ``time`` on ``date`` (None without a time)."""
-    if time is None:
+def instant(date: dt.date | None, time: TimeOfDay | None) -> dt.datetime | None:
+    """The exact instant of ``time`` on ``date`` (None without a time or a date)."""
+    if time is None or date is None:
         return None
     day = date + dt.timedelta(days=time.day_offset)
     return dt.datetime(day.year, day.month, day.day, time.hour, time.minute,
@@ -183,30 +227,42 @@ _GAP_BEFORE = re.compile(
     r"[\s,]*(?:on|of)?[\s,]*(?:(?:at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+day\s+)?(?:on\s+)?)?[\s,]*",
     re.IGNORECASE,
 )
+_GAP_AFTER = re.compile(r"[\s,]*(?:at)?[\s,]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class DeadlineMention:
-    """A date with the time printed next to it (before or after), as found in a sentence."""
+    """A date with the time printed next to it (before or after), as found in a sentence.
 
-    date: dt.date
+    ``date`` is None for a time printed without any date ("until 12:00 midnight tonight").
+    """
+
+    date: dt.date | None
     time: TimeOfDay | None
     start: int
     end: int
 
     @property
     def at(self) -> dt.datetime | None:
-        """The exact instant, when a time was printed."""
+        """The exact instant, when both a date and a time were printed."""
         return instant(self.date, self.time)
 
 
-def find_deadlines(text: str, default_year: int | None = None) -> list[DeadlineMention]:
+def find_deadlines(
+    text: str,
+    default_year: int | None = None,
+    today: dt.date | None = None,
+    *,
+    lone_times: bool = False,
+) -> list[DeadlineMention]:
     """Dates in ``text`` paired with the time printed just before or just after each.
 
     "one minute following 11:59 p.m., New York City time, on May 17, 2023" and
-    "May 17, 2023, at 5:00 p.m. Eastern time" both give one mention.
+    "May 17, 2023, at 5:00 p.m. Eastern time" both give one mention. With ``lone_times``, a
+    time printed next to no date is a mention too (with ``date`` None). ``default_year`` and
+    ``today`` are passed to :func:`find_dates`.
     """
-    dates = find_dates(text, default_year)
+    dates = find_dates(text, default_year, today)
     times = find_times(text)
     out: list[DeadlineMention] = []
     used: set[int] = set()
@@ -216,14 +272,15 @@ def find_deadlines(text: str, default_year: int | None = None) -> list[DeadlineM
         for i, t in enumerate(times):
             if i in used:
                 continue
+            if t.start >= d.end + 12:
+                break
             before = prev_end <= t.start and t.end <= d.start and d.start - t.end <= 60
-            gap = text[t.end : d.start] if before else ""
-            if before and _GAP_BEFORE.fullmatch(gap):
+            if before and _GAP_BEFORE.fullmatch(text, t.end, d.start):
                 chosen = t
                 used.add(i)
                 break
             after = d.end <= t.start and t.start - d.end <= 12
-            if after and re.fullmatch(r"[\s,]*(?:at)?[\s,]*", text[d.end : t.start], re.I):
+            if after and _GAP_AFTER.fullmatch(text, d.end, t.start):
                 chosen = t
                 used.add(i)
                 break
@@ -231,10 +288,39 @@ def find_deadlines(text: str, default_year: int | None = None) -> list[DeadlineM
         end = max(d.end, chosen.end) if chosen else d.end
         out.append(DeadlineMention(d.date, chosen, start, end))
         prev_end = end
+    if lone_times:
+        out.extend(
+            DeadlineMention(None, t, t.start, t.end)
+            for i, t in enumerate(times)
+            if i not in used and not any(m.start <= t.start < m.end for m in out)
+        )
+        out.sort(key=lambda m: m.start)
     return out
 
 
+def document_date(text: str) -> dt.date | None:
+    """The date a document bears: a full date opening it, or its dateline near the top.
+
+    "date 2008-04-18 Following ...", "Published on 7/9/2007", "NEW YORK, September 5, 2007 --".
+    Used to read "today" and "yesterday"; None when the top of the document prints no full date.
+    """
+    head = text[:400]
+    for d in find_dates(head):
+        if not d.has_year:
+            continue
+        lead = head[: d.start]
+        if not lead.strip() or _DATELINE_LEAD.search(lead) or _DATELINE_TAIL.match(head, d.end):
+            return d.date
+    return None
+
+
+_DATELINE_LEAD = re.compile(r"(?:\bpublished(?:\s+on)?|\bdate[d:]?)\s*:?\s*$", re.IGNORECASE)
+_DATELINE_TAIL = re.compile(r"\s*(?:--|\u2014|\u2013|/[A-Z])")
+
+
 def context_year(text: str) -> int | None:
-    """The most recent four-digit year (1990-2099) printed in a text, for dates without a year."""
-    years = [int(y) for y in re.findall(r"\b(?:19[89]\d|20\d\d)\b", text)]
+    """The year to give dates printed without one: the latest year among the full dates of a
+    text ("Published on 7/9/2007" -> 2007). Bare years ("fiscal year 2012", "(c) 2015") do not
+    count; a text without any full date gives None, so its year-less dates stay unread."""
+    years = [d.date.year for d in find_dates(text) if d.has_year]
     return max(years) if years else None

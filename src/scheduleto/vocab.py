@@ -370,9 +370,10 @@ _SOP = r"subsequent\s+offer(?:ing)?\s+period"
 _IN_CLAUSE = r"(?:[^.;]|\.(?!\s+(?-i:[A-Z])))"  # "Inc." and "p.m." do not end the clause
 OUTCOME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
     ("terminated",
-     r"\b(?:offer|tender\s+offer|exchange\s+offer)\b[^.;]{0,40}\b(?:was|has\s+been|had\s+been|is)\s+terminated\b"
+     r"\b(?:offer|tender\s+offer|exchange\s+offer)\b[^.;]{0,40}\b(?:was|has\s+been|had\s+been)\s+"
+     r"(?:terminated|withdrawn)\b"
      r"|(?<!\bbe\s)(?<!\bto\s)\bterminated\s+(?:the|its)\s+(?:tender\s+|exchange\s+)?offer\b"
-     r"|\bwithdr[ae]w\s+(?:the|its)\s+(?:tender\s+)?offer\b"),
+     r"|\b(?:withdrew|(?:has|have|had)\s+withdrawn)\s+(?:the|its)\s+(?:tender\s+|exchange\s+)?offer\b"),
     ("expired", rf"\b{_SOP}\b{_IN_CLAUSE}{{0,80}}?(?<!have\s)(?<!not\s)\bexpired\b"),
     ("subsequent_offering_period",
      rf"\b(?:has|have|had|is|are|was|were)\s+(?:now\s+|also\s+)?(?:commenc|begun|began|start|provid|open)\w*"
@@ -387,6 +388,13 @@ OUTCOME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
      r"(?<!have\s)(?<!not\s)\bexpired\b(?!\s+(?:without|on\s+the\s+date))"
      r"|\bexpiration\s+of\s+the\s+(?:tender\s+|exchange\s+)?offer\b[^.;]{0,40}\b(?:occurred|has\s+occurred)"
      r"|\b(?:allow|let|permit)\w*\s+(?:its|the)\s+(?:tender\s+|exchange\s+)?offer\b[^.;]{0,200}?\bto\s+expire\b"),
+)
+
+#: Words just before an outcome that make it a condition, not an event ("if the Offer is
+#: terminated", "after the Offer has expired").
+OUTCOME_HEDGES: Final[str] = (
+    r"\b(?:if|unless|whether|may|might|in\s+the\s+event(?:\s+that)?|until|before|prior\s+to|after|once|when)\b"
+    r"[^.;]{0,30}$"
 )
 
 #: EDGAR document types of press-release exhibits, parsed for events (``EX-99.(A)(5)(E)``,
