@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scheduleto.dates import context_year, document_date, find_dates, find_deadlines, find_times
 
 
@@ -139,3 +142,17 @@ def test_lone_times_are_mentions_without_a_date() -> None:
     assert len(found) == 1 and found[0].date is None and found[0].at is None
     assert found[0].time is not None and found[0].time.text == "12:00 midnight New York City time"
     assert find_deadlines("to 12:00 midnight New York City time tonight") == []
+
+
+_TOKENS = ["May", "17,", "2023", "on", "Wednesday,", "Aug.", "10", "from", "5/17/2023", "14", "June",
+           "2006", "mayor", "decided", "the", "31", "July", "2024-01-05", "Sept.", "3rd", "of", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60))
+def test_windowed_date_search_matches_a_full_scan(tokens: list[str]) -> None:
+    """The candidate-window search finds exactly what the full pattern finds."""
+    from scheduleto.dates import _DATE, _date_matches
+
+    text = " ".join(tokens)
+    full = [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    assert [(m.start(), m.end()) for m in _date_matches(text)] == full

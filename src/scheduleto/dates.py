@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from .vocab import DEFAULT_ZONE, ZONES
@@ -67,7 +67,7 @@ def find_dates(
     are dates too.
     """
     out: list[DateMatch] = []
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         try:
             if m.group("month"):
                 month = _MONTHS[m.group("month")[:3].lower()]
@@ -103,6 +103,34 @@ def find_dates(
             offset = _RELATIVE_DAYS[r.group(0).lower()]
             out.append(DateMatch(today + dt.timedelta(days=offset), r.start(), r.end(), True))
         out.sort(key=lambda d: d.start)
+    return out
+
+
+# Every date holds a month name or a numeric form; find those cheaply on the lower-cased
+# text, then run the full pattern only in a window around each (the full pattern tried at
+# every position of a long document is the slowest thing a parse would do).
+_CANDIDATE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/-]\d")
+_BEFORE, _AFTER = 28, 48
+
+
+def _date_matches(text: str) -> list[re.Match[str]]:
+    low = text.lower()
+    if len(low) != len(text):  # lower() changed lengths (rare non-ASCII): no windows
+        return list(_DATE.finditer(text))
+    out: list[re.Match[str]] = []
+    last_end = 0
+    size = len(text)
+    for c in _CANDIDATE.finditer(low):
+        p = c.start()
+        if p < last_end:
+            continue
+        start, end = max(last_end, p - _BEFORE), min(size, p + _AFTER)
+        m = _DATE.search(text, start, end)
+        if m is not None and m.end() >= end - 8 and end < size:
+            m = _DATE.search(text, start, min(size, end + 64))  # the window may cut it short
+        if m is not None and m.end() > p - 1:
+            out.append(m)
+            last_end = m.end()
     return out
 
 
@@ -298,6 +326,7 @@ def find_deadlines(
     return out
 
 
+@lru_cache(maxsize=16)
 def document_date(text: str) -> dt.date | None:
     """The date a document bears: a full date opening it, or its dateline near the top.
 
@@ -318,6 +347,7 @@ _DATELINE_LEAD = re.compile(r"(?:\bpublished(?:\s+on)?|\bdate[d:]?)\s*:?\s*$", r
 _DATELINE_TAIL = re.compile(r"\s*(?:--|\u2014|\u2013|/[A-Z])")
 
 
+@lru_cache(maxsize=16)
 def context_year(text: str) -> int | None:
     """The year to give dates printed without one: the latest year among the full dates of a
     text ("Published on 7/9/2007" -> 2007). Bare years ("fiscal year 2012", "(c) 2015") do not
