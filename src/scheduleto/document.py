@@ -80,11 +80,45 @@ class Document:
         return tuple(line.text for line in self.lines)
 
     @cached_property
+    def texts_lower(self) -> tuple[str, ...]:
+        """Each line's text lower-cased, for cheap keyword tests before a pattern runs."""
+        return tuple(t.lower() for t in self.texts)
+
+    def lines_with(self, *keywords: str) -> str:
+        """The lines holding any of ``keywords`` (lower-case), joined by newlines.
+
+        Extractors run their patterns on this instead of the whole text: a pattern that needs
+        "up to" cannot match a line without it.
+        """
+        key = "lines_with:" + "\x00".join(keywords)
+        cached = self._cache.get(key)
+        if isinstance(cached, str):
+            return cached
+        out = "\n".join(
+            t for t, low in zip(self.texts, self.texts_lower, strict=True) if any(k in low for k in keywords)
+        )
+        self._cache[key] = out
+        return out
+
+    @cached_property
     def sentence_list(self) -> tuple[tuple[int, str], ...]:
         """``(line_index, sentence)`` for every sentence of every line, split once."""
         return tuple(
             (i, sentence) for i, text in enumerate(self.texts) for sentence in split_sentences(text)
         )
+
+    @cached_property
+    def sentences_lower(self) -> tuple[str, ...]:
+        """Each sentence of :attr:`sentence_list` lower-cased."""
+        return tuple(sentence.lower() for _i, sentence in self.sentence_list)
+
+    def sentences_with(self, *keywords: str) -> list[tuple[int, str]]:
+        """``(line_index, sentence)`` for the sentences holding any of ``keywords`` (lower-case)."""
+        return [
+            pair
+            for pair, low in zip(self.sentence_list, self.sentences_lower, strict=True)
+            if any(k in low for k in keywords)
+        ]
 
     def sentences(self) -> Iterator[tuple[int, str]]:
         """Yield ``(line_index, sentence)`` for every sentence of every line."""

@@ -287,6 +287,9 @@ def compile_table(table: dict[str, str], flags: int = re.IGNORECASE) -> dict[str
 # Events: expiration changes, tendered counts, results
 # --------------------------------------------------------------------------------------------
 
+#: Words one of which a sentence about deadlines holds (a cheap pre-test for EXPIRATION_TOPIC).
+EXPIRATION_KEYWORDS: Final[tuple[str, ...]] = ("expir", "extend", "extension", "deadline", "scheduled", "now end")
+
 #: A sentence worth reading for deadlines.
 EXPIRATION_TOPIC: Final[str] = (
     r"expir|extend|extension|deadline|scheduled\s+to\s+(?:expire|end)|will\s+now\s+end"
@@ -389,6 +392,13 @@ OUTCOME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
      r"|\bexpiration\s+of\s+the\s+(?:tender\s+|exchange\s+)?offer\b[^.;]{0,40}\b(?:occurred|has\s+occurred)"
      r"|\b(?:allow|let|permit)\w*\s+(?:its|the)\s+(?:tender\s+|exchange\s+)?offer\b[^.;]{0,200}?\bto\s+expire\b"),
 )
+
+#: Words one of which every sentence matching an outcome pattern holds (a cheap pre-test).
+OUTCOME_KEYWORDS: Final[dict[str, tuple[str, ...]]] = {
+    "terminated": ("terminat", "withdr"),
+    "expired": ("expire",),
+    "subsequent_offering_period": ("subsequent",),
+}
 
 #: Words just before an outcome that make it a condition, not an event ("if the Offer is
 #: terminated", "after the Offer has expired").

@@ -28,6 +28,7 @@ from ..document import Document
 from ..model import Deadline, ExpirationChange
 from ..vocab import (
     EXPIRATION_HEDGES,
+    EXPIRATION_KEYWORDS,
     EXPIRATION_NEW_CUES,
     EXPIRATION_NOT_DEADLINE,
     EXPIRATION_NOT_OFFER,
@@ -125,7 +126,7 @@ def extract_expiration(doc: Document) -> ExpirationChange | None:
     news: list[tuple[DeadlineMention, str]] = []
     previous: list[tuple[DeadlineMention, str]] = []
     unresolved: str | None = None
-    for _i, sentence in doc.sentences():
+    for _i, sentence in doc.sentences_with(*EXPIRATION_KEYWORDS):
         if not _TOPIC.search(sentence):
             continue
         found = classify(sentence, year, today)

@@ -86,7 +86,7 @@ def extract_offer(doc: Document) -> OfferTerms:
     title = None
     doc_date = None
     tm = None
-    for tm in _DOC_TITLE.finditer(text):
+    for tm in _DOC_TITLE.finditer(doc.lines_with("offer to")):
         if tm.group("date"):
             break
     if tm:
@@ -95,53 +95,54 @@ def extract_offer(doc: Document) -> OfferTerms:
             found = find_dates(tm.group("date"))
             doc_date = found[0].date if found else None
     kind: OfferKind | None = None
-    if re.search(r"\bOffer\s+to\s+Exchange\b|\bexchange\s+offer\b", text, re.I):
+    kind_text = doc.lines_with("offer to", "exchange offer", "cash")
+    if re.search(r"\bOffer\s+to\s+Exchange\b|\bexchange\s+offer\b", kind_text, re.I):
         kind = OfferKind.EXCHANGE
     elif re.search(
         r"\bOffer\s+to\s+Purchase\b|\bin\s+cash\b|\bsolely\s+of\s+cash\b|\bfor\s+cash\b|\bcash\s+tender\s+offer\b",
-        text,
+        kind_text,
         re.I,
     ):
         kind = OfferKind.CASH
     max_shares = None
     sought = None
-    um = _UP_TO.search(text)
+    um = _UP_TO.search(doc.lines_with("up to"))
     if um:
         value = parse_number(um.group("num"))
         max_shares = int(value) if value is not None else None
         if um.group("sec"):
             sought = _security(um.group("sec"), {})  # as printed: holders know their own class
     else:
-        sm = _SOUGHT.search(text)
+        sm = _SOUGHT.search(doc.lines_with("outstanding"))
         if sm:
             sought = _security(re.sub(r"^shares\s+of\s+", "", sm.group("sec")), {})
         else:
             # "obligated to purchase all of the Notes": a defined term names the security.
-            dm = _SOUGHT_TERM.search(text)
+            dm = _SOUGHT_TERM.search(doc.lines_with("purchase"))
             if dm and dm.group("term") in terms:
                 sought = terms[dm.group("term")]
     ratio = None
-    rm = _RATIO.search(text)
+    rm = _RATIO.search(doc.lines_with("shares"))
     if rm:
         t = parse_number(rm.group("t"))
         r = parse_number(rm.group("r"))
         if t is not None and r is not None:
             ratio = ExchangeRatio(t, r, _security(rm.group("rsec"), terms))
     aggregate = None
-    am = _AGGREGATE.search(text)
+    am = _AGGREGATE.search(doc.lines_with("aggregate"))
     if am:
         aggregate = parse_money(am.group("amt"))
     price: Decimal | None = None
     if kind != OfferKind.EXCHANGE:
         for _i, sentence in doc.sentences():
-            if not _OFFER_WORD.search(sentence) or _NOT_TERMS.search(sentence):
+            if "$" not in sentence or not _OFFER_WORD.search(sentence) or _NOT_TERMS.search(sentence):
                 continue
             pm = _PRICE.search(sentence)
             if pm:
                 price = parse_money(pm.group("price"))
                 break
     price_range = None
-    rg = _RANGE.search(text)
+    rg = _RANGE.search(doc.lines_with("than", "range"))
     if rg:
         lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or "")
         hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or "")

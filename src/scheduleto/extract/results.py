@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..document import Document, collapse
+from ..document import Document
 from ..model import Results
 from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_money, parse_number
-from ..vocab import EXPIRATION_NOT_OFFER, OUTCOME_HEDGES, OUTCOME_PATTERNS
+from ..vocab import EXPIRATION_NOT_OFFER, OUTCOME_HEDGES, OUTCOME_KEYWORDS, OUTCOME_PATTERNS
 
 _UNIT = r"(?:shares|units|notes|ADSs)"
 _NOT_PCT = r"(?!\s*(?:%|percent\b|per\s+cent\b))"
@@ -106,8 +106,12 @@ class ResultsInfo:
 
 def outcome_of(sentences: list[str]) -> str | None:
     """How the offer ended, by the first pattern of the (ordered) table found anywhere."""
+    lowered = [s.lower() for s in sentences]
     for pattern, name in _OUTCOMES:
-        for sentence in sentences:
+        keys = OUTCOME_KEYWORDS[name]
+        for sentence, low in zip(sentences, lowered, strict=True):
+            if not any(k in low for k in keys):
+                continue  # cheap test before the pattern
             for m in pattern.finditer(sentence):
                 if _OUTCOME_HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]):
                     continue
@@ -132,7 +136,7 @@ def price_in(sentence: str, start: int = 0) -> Decimal | None:
 
 def extract_results(doc: Document) -> ResultsInfo:
     """Read final results from ``doc``."""
-    sentences = [collapse(s) for _i, s in doc.sentences()]
+    sentences = [s for _i, s in doc.sentences()]
     outcome = outcome_of(sentences)
     accepted: int | Decimal | None = None
     price: Decimal | None = None
@@ -140,6 +144,9 @@ def extract_results(doc: Document) -> ResultsInfo:
     evidence: str | None = None
     all_accepted: str | None = None
     for sentence in sentences:
+        low = sentence.lower()
+        if "accept" not in low and "prorat" not in low and "taken up" not in low and "expects" not in low:
+            continue
         m = _ACCEPTED.search(sentence)
         if m and accepted is None:
             value = parse_number(m.group("num") or m.group("num2") or m.group("num3") or m.group("num4"))

@@ -25,7 +25,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..dates import DeadlineMention, context_year, document_date, find_deadlines
-from ..document import Document, collapse
+from ..document import Document
 from ..model import TenderedCount
 from ..numbers import SCALED_NUMBER, as_count, parse_number
 from ..vocab import AGENT_ROLES, TENDER_VERBS
@@ -227,11 +227,15 @@ def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
     text = doc.text
     year = context_year(text)
     today = document_date(text)
-    sentences = [collapse(s) for _i, s in doc.sentences()]
+    sentences = [s for _i, s in doc.sentences()]
+    lowered = doc.sentences_lower
     expirations: list[tuple[int, str, DeadlineMention]] | None = None
     out: list[TenderedCount] = []
     index: dict[tuple[object, bool], int] = {}
     for idx, sentence in enumerate(sentences):
+        low = lowered[idx]
+        if "tender" not in low and "deposit" not in low:
+            continue  # cheap test before the patterns
         if not _TENDER.search(sentence):
             continue
         for count in tendered_in_sentence(sentence, year, today):
