@@ -31,7 +31,7 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Line:
     """A paragraph or a table row of the normalised document.
 
@@ -45,12 +45,12 @@ class Line:
     end: int = 0
     is_row: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The line's text: non-empty cells joined by one space, white space collapsed."""
         return collapse(" ".join(c for c in self.cells if c))
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         """The line's text split where the source broke lines (cells and ``<br>``)."""
         out: list[str] = []

@@ -37,18 +37,24 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
             lines.append(Line(("\n".join(para),), para_start, para_end))
             para = []
 
+    spans: list[tuple[int, int, str]] = []
     pos = 0
     for m in _LINE.finditer(text):
         raw = m.group(0)
         if not raw:
             break
-        start, end = base_offset + pos, base_offset + pos + len(raw.rstrip("\r\n"))
+        body = raw.rstrip("\r\n")
+        spans.append((base_offset + pos, base_offset + pos + len(body), body.replace("\f", "")))
         pos += len(raw)
-        body = raw.rstrip("\r\n").replace("\f", "")
+    # Normalise the whole text in one pass (much faster than line by line); if a repair ever
+    # joined two lines, fall back to normalising each line on its own.
+    normalized = normalize_fragment("\n".join(body for _s, _e, body in spans)).split("\n")
+    if len(normalized) != len(spans):
+        normalized = [normalize_fragment(body) for _s, _e, body in spans]
+    for (start, end, body), fragment in zip(spans, normalized, strict=True):
         if _PAGE_MARK.match(body) or _TAG_ONLY.match(body):
             flush()
             continue
-        fragment = normalize_fragment(body)
         if "\t" in fragment and fragment.strip():
             flush()
             cells = tuple(collapse(c) for c in fragment.split("\t"))
