@@ -16,9 +16,10 @@ _TEXT_BOXES = _guarded(tuple((p, f" {tok} ", g) for p, tok, g in TEXT_BOXES))
 _REPAIRS = _guarded(ARTEFACT_REPAIRS)
 _UNICODE_BOX_RE = re.compile("[" + "".join(re.escape(c) for c in UNICODE_BOXES) + "]")
 # A tab inside a word: "Chec<TAB>k", "foll<TAB>owing".
-_SPLIT_WORD = re.compile(r"(?<=[a-z])\t+(?=[a-z])")
+_SPLIT_WORD = re.compile(r"\t+(?<=[a-z]\t)(?=[a-z])")
 # Runs of two or more spaces, or any other kind of space, become one plain space.
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_OTHER_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ASCII_SPACES = re.compile(r"  +")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _UNIFY = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
           "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00b4": "'"}  # fmt: skip
@@ -56,4 +57,6 @@ def normalize_fragment(text: str) -> str:
     text = box_tokens(text)
     if "\t" in text:
         text = _SPLIT_WORD.sub("", text)
-    return _SPACES.sub(" ", text)
+    if not text.isascii():
+        text = _OTHER_SPACES.sub(" ", text)
+    return _ASCII_SPACES.sub(" ", text)

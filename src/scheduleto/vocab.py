@@ -65,15 +65,17 @@ TEXT_BOXES: Final[tuple[tuple[str, str, str], ...]] = (
     (r"\\checkmark\b", CHECKED, "\\"),
     (r"\\blacksquare\b", CHECKED, "\\"),
     (r"\\(?:Box|square)\b", UNCHECKED, "\\"),
-    (r"(?<![^\s|])(?:\[\s?[xX]\s?\]|/[xX]/)", CHECKED, "[|/"),
-    (r"(?<![^\s|])(?:\[[\s_]{0,3}\]|/\s{1,3}/)", UNCHECKED, "[|/"),
-    (r"(?<![^\s|])\(\s?[xX]\s?\)(?![^\s|])", CHECKED, "x)|X)"),
-    (r"(?<![^\s|])\(\s{1,3}\)(?![^\s|])", UNCHECKED, " )"),
-    (r"(?<!\S)_{3,}(?=\s*[A-Z]?[a-z])", UNCHECKED, "___"),
+    # Each pattern starts with its literal and looks behind only once that matched: a pattern
+    # that opens with a look-behind is tried at every position and is many times slower.
+    (r"\[(?<![^\s|]\[)\s?[xX]\s?\]|/(?<![^\s|]/)[xX]/", CHECKED, "[|/"),
+    (r"\[(?<![^\s|]\[)[\s_]{0,3}\]|/(?<![^\s|]/)\s{1,3}/", UNCHECKED, "[|/"),
+    (r"\((?<![^\s|]\()\s?[xX]\s?\)(?![^\s|])", CHECKED, "x)|X)"),
+    (r"\((?<![^\s|]\()\s{1,3}\)(?![^\s|])", UNCHECKED, " )"),
+    (r"_(?<!\S_)_{2,}(?=\s*[A-Z]?[a-z])", UNCHECKED, "___"),
     (r"\(\s*X\s+BOX\s*\)", CHECKED, "BOX"),
     (r"\(\s*BOX\s*\)", UNCHECKED, "BOX"),
-    (r"(?<![^\s|])[þýü](?![^\s|])", CHECKED, "þ|ý|ü"),
-    (r"(?<![^\s|])¨(?![^\s|])", UNCHECKED, "¨"),
+    (r"[þýü](?<![^\s|][þýü])(?![^\s|])", CHECKED, "þ|ý|ü"),
+    (r"¨(?<![^\s|]¨)(?![^\s|])", UNCHECKED, "¨"),
 )
 
 #: A lone letter standing in the box column of an old text filing (before the box wording).
@@ -100,10 +102,8 @@ ARTEFACT_REPAIRS: Final[tuple[tuple[str, str, str], ...]] = (
     (r"\^\{\s*(\*+)\s*\}", r"\1", "^{"),
     (r"\^\{\s*([^}]*)\}", r"\1", "^{"),
     # 1 read as l inside rule numbers and section references.
-    (r"(?<=\b1[34][de]-)l\b", "1", "d-l|e-l"),
-    (r"(?<=\b1[34][de]-)l(?=\()", "1", "d-l|e-l"),
-    (r"(?<=\(\w\))\(l\)", "(1)", "(l)"),
-    (r"(?<=\d\(\w\))\(l\)", "(1)", "(l)"),
+    (r"(1[34][de]-)l\b", r"\g<1>1", "d-l|e-l"),
+    (r"(\(\w\))\(l\)", r"\1(1)", "(l)"),
     (r"\(e\)\(l\)", "(e)(1)", "(l)"),
     (r"\(d\)\(l\)", "(d)(1)", "(l)"),
 )
