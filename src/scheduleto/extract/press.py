@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     rf"|^\s*(?P<date3>{_DATE_TEXT})\s*{_DASH}\s*(?=[A-Z])",
     re.IGNORECASE,
 )
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _HEADLINE_STOP = re.compile(r"[.:;]$|[☒☐]|^\(|^Rule\s|^\d{1,3}$")
 _BOILERPLATE = re.compile(
     r"^(?:FOR\s+IMMEDIATE\s+RELEASE|PRESS\s+RELEASE|NEWS\s+RELEASE|Exhibit\s|EX-|Contacts?:|"
@@ -53,7 +54,11 @@ def extract_press_releases(doc: Document) -> tuple[PressRelease, ...]:
     """Every press release dateline in ``doc`` with its headline."""
     out: list[PressRelease] = []
     texts = doc.texts
+    lowered = doc.texts_lower
     for i, text in enumerate(texts):
+        head = lowered[i][:160]
+        if not _MONTH_HINT.search(head):
+            continue  # every dateline names a month near the start of its line
         m = _DATELINE.match(text)
         if not m:
             continue
