@@ -16,6 +16,7 @@ Errors derive from :class:`ScheduleTOError`.
 from __future__ import annotations
 
 from .api import is_schedule_to_form, parse, parse_text
+from .bulk import parse_many
 from .errors import (
     ContainerError,
     DecodeError,
@@ -24,6 +25,7 @@ from .errors import (
     ScheduleTOError,
     SourceError,
 )
+from .export.tables import to_pandas, to_tables
 from .model import (
     CHECKBOX_KEYS,
     SCHEMA_VERSION,
@@ -90,7 +92,10 @@ __all__ = [
     "example_path",
     "is_schedule_to_form",
     "parse",
+    "parse_many",
     "parse_text",
+    "to_pandas",
+    "to_tables",
 ]
 
 
