@@ -38,6 +38,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# Control bytes that text never holds (tab, line ends, form feed and escape are allowed).
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
+
+
 @dataclass(frozen=True)
 class Loaded:
     """Decoded input text with where it came from."""
@@ -91,7 +95,7 @@ def sniff_binary(data: bytes) -> str | None:
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return None
         return "binary data (NUL bytes)"
-    controls = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:
         return "binary data (control characters)"
     return None

@@ -14,7 +14,10 @@ from ..vocab import OTHER_FORMS, SCHEDULE_TO_HEADING
 
 _HEAD_LINES = 60
 _TO_HEADING = re.compile(SCHEDULE_TO_HEADING, re.IGNORECASE | re.MULTILINE)
-_OTHER = tuple((re.compile(p, re.IGNORECASE), form) for p, form in OTHER_FORMS)
+# Another form's name counts only as a heading (at the start of a line), not in a sentence.
+_OTHER = tuple(
+    (re.compile(rf"^\W{{0,3}}(?:{p})", re.IGNORECASE | re.MULTILINE), form) for p, form in OTHER_FORMS
+)
 _EDGAR_TYPE = re.compile(r"^\s*(?P<type>SC\s+TO-[TIC](?:/A)?|SC\s+14D-?9(?:/A)?|SC\s+13E-?3(?:/A)?|[A-Z0-9-]{1,8}(?:/A)?)\s+\d+\s+\S+\.(?:txt|htm|html)\b")
 _CONFORMED_TYPE = re.compile(r"CONFORMED\s+SUBMISSION\s+TYPE:\s*(?P<type>SC\s+TO-[TIC](?:/A)?)\b")
 _SCHEDULE_TO = re.compile(r"Schedule\s+TO(?:-[ICT])?\b", re.IGNORECASE)
