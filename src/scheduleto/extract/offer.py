@@ -122,7 +122,7 @@ def extract_offer(doc: Document) -> OfferTerms:
             if dm and dm.group("term") in terms:
                 sought = terms[dm.group("term")]
     ratio = None
-    rm = _RATIO.search(doc.lines_with("shares"))
+    rm = _RATIO.search("\n".join(t for t in doc.lines_with("shares").split("\n") if " for " in t))
     if rm:
         t = parse_number(rm.group("t"))
         r = parse_number(rm.group("r"))
