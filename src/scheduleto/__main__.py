@@ -1,0 +1,7 @@
+"""``python -m scheduleto``: the same as the ``scheduleto`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
