@@ -32,9 +32,9 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 def collapse(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     # Most text arrives already collapsed: test for the rare case before rewriting.
-    if "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text:
-        if text.isascii() or _ODD_SPACE.search(text) is None:
-            return text.strip()
+    plain = "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text
+    if plain and (text.isascii() or _ODD_SPACE.search(text) is None):
+        return text.strip()
     return _WS.sub(" ", text).strip()
 
 
