@@ -145,15 +145,10 @@ class AppendFile:
             self._fd = -1
 
 
-class JsonlWriter:
-    """One JSON object per line, appended through an :class:`AppendFile`."""
+class _AppendingWriter:
+    """What the line writers share: an :class:`AppendFile` and its commit operations."""
 
-    def __init__(self, path: str | os.PathLike[str], *, truncate_to: int | None = None) -> None:
-        self.file = AppendFile(path, truncate_to=truncate_to)
-
-    def write(self, obj: Mapping[str, Any]) -> None:
-        """Buffer one object as a line of compact JSON (UTF-8, not ASCII-escaped)."""
-        self.file.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    file: AppendFile
 
     def flush(self) -> None:
         """Append buffered lines to the file."""
@@ -173,6 +168,17 @@ class JsonlWriter:
         return self.file.size
 
 
+class JsonlWriter(_AppendingWriter):
+    """One JSON object per line, appended through an :class:`AppendFile`."""
+
+    def __init__(self, path: str | os.PathLike[str], *, truncate_to: int | None = None) -> None:
+        self.file = AppendFile(path, truncate_to=truncate_to)
+
+    def write(self, obj: Mapping[str, Any]) -> None:
+        """Buffer one object as a line of compact JSON (UTF-8, not ASCII-escaped)."""
+        self.file.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
 def _csv_text(rows: Iterable[Sequence[Any]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -188,7 +194,7 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
-class CsvTableWriter:
+class CsvTableWriter(_AppendingWriter):
     """A table as CSV (header row first), appended through an :class:`AppendFile`.
 
     Values are the JSON forms of :func:`~scheduleto.export.tables.to_tables`: ISO dates and
@@ -213,23 +219,6 @@ class CsvTableWriter:
         text = _csv_text([_csv_value(row.get(c)) for c in cols] for row in rows)
         if text:
             self.file.write(text)
-
-    def flush(self) -> None:
-        """Append buffered rows to the file."""
-        self.file.flush()
-
-    def sync(self) -> None:
-        """Flush and fsync."""
-        self.file.sync()
-
-    def close(self) -> None:
-        """Flush and close."""
-        self.file.close()
-
-    @property
-    def size(self) -> int:
-        """Bytes on disk after the last flush."""
-        return self.file.size
 
 
 # --------------------------------------------------------------------------------------------
