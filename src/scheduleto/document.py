@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 #: Token standing for a checked box, whatever the source drew (☒, Wingdings ``x``, ``[X]``...).
 CHECKED = "\u2612"
@@ -101,31 +101,61 @@ class Document:
         cached = self._cache.get(key)
         if isinstance(cached, str):
             return cached
-        out = "\n".join(
-            t for t, low in zip(self.texts, self.texts_lower, strict=True) if any(k in low for k in keywords)
-        )
+        has = _keywords(keywords).search
+        out = "\n".join(t for t, low in zip(self.texts, self.texts_lower, strict=True) if has(low))
         self._cache[key] = out
         return out
 
+    def line_sentences(self, index: int) -> list[str]:
+        """The sentences of line ``index``, split once and kept."""
+        cache = self._cache.setdefault("line_sentences", {})
+        assert isinstance(cache, dict)
+        found = cache.get(index)
+        if found is None:
+            found = cache[index] = split_sentences(self.texts[index])
+        result: list[str] = found
+        return result
+
     @cached_property
     def sentence_list(self) -> tuple[tuple[int, str], ...]:
-        """``(line_index, sentence)`` for every sentence of every line, split once."""
-        return tuple(
-            (i, sentence) for i, text in enumerate(self.texts) for sentence in split_sentences(text)
-        )
+        """``(line_index, sentence)`` for every sentence of every line."""
+        return tuple((i, s) for i in range(len(self.lines)) for s in self.line_sentences(i))
 
     @cached_property
     def sentences_lower(self) -> tuple[str, ...]:
         """Each sentence of :attr:`sentence_list` lower-cased."""
         return tuple(sentence.lower() for _i, sentence in self.sentence_list)
 
+    def sentences_at(self, *keywords: str) -> list[tuple[tuple[int, int], str]]:
+        """``((line, k), sentence)`` for the sentences holding any of ``keywords`` (lower-case).
+
+        Only lines holding a keyword are split into sentences, so an extractor that needs a few
+        sentences does not pay for splitting the whole document. Positions sort in text order.
+        """
+        has = _keywords(keywords).search
+        out: list[tuple[tuple[int, int], str]] = []
+        for i, low in enumerate(self.texts_lower):
+            if has(low):
+                for k, sentence in enumerate(self.line_sentences(i)):
+                    if has(sentence.lower()):
+                        out.append(((i, k), sentence))
+        return out
+
     def sentences_with(self, *keywords: str) -> list[tuple[int, str]]:
         """``(line_index, sentence)`` for the sentences holding any of ``keywords`` (lower-case)."""
-        return [
-            pair
-            for pair, low in zip(self.sentence_list, self.sentences_lower, strict=True)
-            if any(k in low for k in keywords)
-        ]
+        return [(pos[0], sentence) for pos, sentence in self.sentences_at(*keywords)]
+
+    def sentence_after(self, position: tuple[int, int]) -> str | None:
+        """The sentence following the one at ``position`` (see :meth:`sentences_at`)."""
+        line, k = position
+        here = self.line_sentences(line)
+        if k + 1 < len(here):
+            return here[k + 1]
+        for i in range(line + 1, len(self.lines)):
+            nxt = self.line_sentences(i)
+            if nxt:
+                return nxt[0]
+        return None
 
     def sentences(self) -> Iterator[tuple[int, str]]:
         """Yield ``(line_index, sentence)`` for every sentence of every line."""
@@ -144,6 +174,12 @@ class Document:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+
+@lru_cache(maxsize=256)
+def _keywords(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of ``keywords`` (a C-speed scan instead of a Python loop)."""
+    return re.compile("|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True)))
 
 
 # Abbreviations after which a period does not end a sentence.

@@ -108,7 +108,7 @@ def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
     the Schedule TO (not a Schedule 13D amended in the same document).
     """
     best: tuple[str, dt.date] | None = None
-    for _i, sentence in doc.sentences():
+    for _i, sentence in doc.sentences_with("filed"):
         if "filed" not in sentence or not _SCHEDULE_TO.search(sentence):
             continue
         for fm in _FILED.finditer(sentence):

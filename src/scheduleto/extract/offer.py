@@ -134,8 +134,8 @@ def extract_offer(doc: Document) -> OfferTerms:
         aggregate = parse_money(am.group("amt"))
     price: Decimal | None = None
     if kind != OfferKind.EXCHANGE:
-        for _i, sentence in doc.sentences():
-            if "$" not in sentence or not _OFFER_WORD.search(sentence) or _NOT_TERMS.search(sentence):
+        for _i, sentence in doc.sentences_with("$"):
+            if not _OFFER_WORD.search(sentence) or _NOT_TERMS.search(sentence):
                 continue
             pm = _PRICE.search(sentence)
             if pm:

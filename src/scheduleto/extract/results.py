@@ -82,7 +82,9 @@ _PRICE_RANGE_END = re.compile(r"^\s*(?:to|and|-|–)\s*(?:US|U\.S\.\s*)?\$", re.
 _PAR_AFTER = re.compile(r"\bpar\s+value\b", re.IGNORECASE)
 # "$380.00 per Share ... plus one contingent value right": only part of the consideration.
 _PLUS = re.compile(r"^[^.;]{0,160}?\bplus\b", re.IGNORECASE)
-_PAYING = re.compile(r"\b(?:accept|paid|pay|purchas|repurchas|receive|consideration|acquire|bought)", re.IGNORECASE)
+_PAYING = re.compile(
+    r"\b(?:accept|paid|pay|purchas|repurchas|receive|consideration|acquire|bought)", re.IGNORECASE
+)
 _PRORATION = re.compile(
     r"proration\s+factor[^.]{0,60}?(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)"
     # "The fund accepted for purchase 33.23% of the Shares ... tendered"
@@ -115,7 +117,9 @@ def outcome_of(sentences: list[str]) -> str | None:
             for m in pattern.finditer(sentence):
                 if _OUTCOME_HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]):
                     continue
-                if name == "expired" and _OTHER_EXPIRY.search(sentence[max(0, m.start() - 80) : m.end()]):
+                if name == "expired" and _OTHER_EXPIRY.search(
+                    sentence[max(0, m.start() - 80) : m.end()]
+                ):
                     continue
                 return name
     return None
@@ -136,7 +140,18 @@ def price_in(sentence: str, start: int = 0) -> Decimal | None:
 
 def extract_results(doc: Document) -> ResultsInfo:
     """Read final results from ``doc``."""
-    sentences = [s for _i, s in doc.sentences()]
+    # Only sentences that can hold an outcome, an acceptance, a proration or a price.
+    sentences = [
+        s
+        for _i, s in doc.sentences_with(
+            *{k for keys in OUTCOME_KEYWORDS.values() for k in keys},
+            "accept",
+            "prorat",
+            "taken up",
+            "expects",
+            "$",
+        )
+    ]
     outcome = outcome_of(sentences)
     accepted: int | Decimal | None = None
     price: Decimal | None = None
@@ -145,11 +160,18 @@ def extract_results(doc: Document) -> ResultsInfo:
     all_accepted: str | None = None
     for sentence in sentences:
         low = sentence.lower()
-        if "accept" not in low and "prorat" not in low and "taken up" not in low and "expects" not in low:
+        if (
+            "accept" not in low
+            and "prorat" not in low
+            and "taken up" not in low
+            and "expects" not in low
+        ):
             continue
         m = _ACCEPTED.search(sentence)
         if m and accepted is None:
-            value = parse_number(m.group("num") or m.group("num2") or m.group("num3") or m.group("num4"))
+            value = parse_number(
+                m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
+            )
             if value is not None:
                 accepted = as_count(value)
                 evidence = sentence
@@ -167,8 +189,12 @@ def extract_results(doc: Document) -> ResultsInfo:
     if price is None:
         price = _offer_price(sentences, evidence)
     return ResultsInfo(
-        Results(evidence=evidence or "", shares_accepted=accepted, price=price,
-                proration_factor_percent=proration),
+        Results(
+            evidence=evidence or "",
+            shares_accepted=accepted,
+            price=price,
+            proration_factor_percent=proration,
+        ),
         outcome,
     )
 

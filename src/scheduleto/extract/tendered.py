@@ -189,12 +189,12 @@ def tendered_in_sentence(
 
 
 def _expirations(
-    sentences: list[str], default_year: int | None, today: dt.date | None
-) -> list[tuple[int, str, DeadlineMention]]:
-    """Where the document says the offer (or an offering period) expired: (sentence index,
+    sentences: list[tuple[tuple[int, int], str]], default_year: int | None, today: dt.date | None
+) -> list[tuple[tuple[int, int], str, DeadlineMention]]:
+    """Where the document says the offer (or an offering period) expired: (sentence position,
     words naming what expired, deadline)."""
-    out: list[tuple[int, str, DeadlineMention]] = []
-    for idx, sentence in enumerate(sentences):
+    out: list[tuple[tuple[int, int], str, DeadlineMention]] = []
+    for idx, sentence in sentences:
         for m in _EXPIRED.finditer(sentence):
             subject = _CLAUSE_START.sub("", _ASIDE.sub(" ", sentence[max(0, m.start() - 200) : m.start()]))
             if not _EXPIRED_SUBJECT.search(subject) or _NOT_OFFER_EXPIRY.search(subject[-60:]):
@@ -207,7 +207,7 @@ def _expirations(
 
 
 def _expiry_as_of(
-    idx: int, sentence: str, expirations: list[tuple[int, str, DeadlineMention]]
+    idx: tuple[int, int], sentence: str, expirations: list[tuple[tuple[int, int], str, DeadlineMention]]
 ) -> DeadlineMention | None:
     q = _AT_EXPIRY.search(sentence)
     if q is None or not expirations:
@@ -227,26 +227,22 @@ def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
     text = doc.text
     year = context_year(text)
     today = document_date(text)
-    sentences = [s for _i, s in doc.sentences()]
-    lowered = doc.sentences_lower
-    expirations: list[tuple[int, str, DeadlineMention]] | None = None
+    expirations: list[tuple[tuple[int, int], str, DeadlineMention]] | None = None
     out: list[TenderedCount] = []
     index: dict[tuple[object, bool], int] = {}
-    for idx, sentence in enumerate(sentences):
-        low = lowered[idx]
-        if "tender" not in low and "deposit" not in low:
-            continue  # cheap test before the patterns
+    for pos, sentence in doc.sentences_at("tender", "deposit"):
         if not _TENDER.search(sentence):
             continue
         for count in tendered_in_sentence(sentence, year, today):
-            if count.percent is None and idx + 1 < len(sentences):
-                rm = _REPRESENTS.match(sentences[idx + 1])
+            if count.percent is None:
+                after = doc.sentence_after(pos)
+                rm = _REPRESENTS.match(after) if after else None
                 if rm:
                     count = replace(count, percent=float(rm.group("pct")))
             if count.as_of_date is None and _AT_EXPIRY.search(sentence):
                 if expirations is None:
-                    expirations = _expirations(sentences, year, today)
-                exp = _expiry_as_of(idx, sentence, expirations)
+                    expirations = _expirations(doc.sentences_at("expire"), year, today)
+                exp = _expiry_as_of(pos, sentence, expirations)
                 if exp is not None:
                     count = replace(count, as_of_date=exp.date, as_of=exp.at)
             key = (count.shares, count.guaranteed_delivery)
