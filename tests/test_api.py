@@ -157,3 +157,12 @@ def test_press_release_fragment() -> None:
     assert filing.press_releases[0].location == "LAS VEGAS"
     assert filing.expiration is not None and filing.expiration.previous is not None
     assert filing.tendered[0].shares == 13292651
+
+
+def test_damaged_utf8_keeps_utf8_and_warns(seed_text: str) -> None:
+    raw = seed_text.encode("utf-8").replace(b"Common Stock", b"Common \x81\x8d Stock", 1)
+    filing = scheduleto.parse(raw)
+    assert any("not valid UTF-8" in w and "U+FFFD" in w for w in filing.warnings)
+    # The rest of the text is still read as UTF-8: the box glyph and the dash survive.
+    assert filing.checkboxes.preliminary_communication is False
+    assert filing.press_releases[0].location == "LAS VEGAS"

@@ -54,7 +54,10 @@ def parse(
         ContainerError: a malformed EDGAR container.
     """
     loaded = load(source, max_bytes=max_bytes)
-    return _parse_loaded(loaded.text, loaded.sha256, loaded.path, strict=strict)
+    result = _parse_loaded(loaded.text, loaded.sha256, loaded.path, strict=strict)
+    if "replaced" in loaded.encoding:
+        result = _with_warning(result, f"input is not valid UTF-8; decoded as {loaded.encoding}")
+    return result
 
 
 def parse_text(text: str, *, strict: bool = True, path: str | None = None) -> ScheduleTO:

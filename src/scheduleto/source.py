@@ -9,6 +9,7 @@ old text filings). Binary files are recognised by their magic numbers and NUL by
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,12 +116,30 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Mostly UTF-8 with a few damaged bytes (a truncated or corrupted file): keep UTF-8 rather
+    # than letting a detector re-read every accented character as Windows-1252.
+    lenient = data.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ch > "\x7f") - bad if not lenient.isascii() else 0
+    if multibyte > bad and bad <= max(3, len(data) // 1000):
+        return lenient, "utf-8 (undecodable bytes replaced by U+FFFD)"
     from bs4.dammit import UnicodeDammit
 
-    dammit = UnicodeDammit(data, known_definite_encodings=[], user_encodings=["windows-1252"])
+    # UnicodeDammit logs a warning when it has to replace bytes; we report that in the
+    # filing's warnings instead of on the user's stderr.
+    dammit_log = logging.getLogger("bs4.dammit")
+    level = dammit_log.level
+    dammit_log.setLevel(logging.ERROR)
+    try:
+        dammit = UnicodeDammit(data, known_definite_encodings=[], user_encodings=["windows-1252"])
+    finally:
+        dammit_log.setLevel(level)
     if dammit.unicode_markup is None:
         raise DecodeError("bytes could not be decoded in any known encoding", source=source)
-    return dammit.unicode_markup, dammit.original_encoding or "unknown"
+    encoding = dammit.original_encoding or "unknown"
+    if dammit.contains_replacement_characters:
+        encoding += " (undecodable bytes replaced by U+FFFD)"
+    return dammit.unicode_markup, encoding
 
 
 def load(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: int = MAX_BYTES) -> Loaded:
