@@ -18,7 +18,10 @@ from .model import SCHEDULE_TO_FORMS, ScheduleTO, Source, SourceFormat
 from .source import MAX_BYTES, load
 from .vocab import PRESS_RELEASE_TYPES
 
-_HTML_SNIFF = re.compile(r"<(?:html|body|table|p|div|font|br|head|!doctype\s+html|xbrl|ix:)\b", re.IGNORECASE)
+# <TABLE>, <S>, <C>, <CAPTION> and <PAGE> also mark up old plain-text filings: not HTML signs.
+_HTML_SNIFF = re.compile(
+    r"<(?:html|body|p|div|font|br|td|tr|span|center|b|i|u|head|!doctype\s+html|xbrl|ix:)\b", re.IGNORECASE
+)
 _PRESS_TYPE = re.compile(PRESS_RELEASE_TYPES, re.IGNORECASE)
 
 

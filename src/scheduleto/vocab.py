@@ -274,8 +274,10 @@ OTHER_FORMS: Final[tuple[tuple[str, str], ...]] = (
 
 #: Headings that say a text is a Schedule TO (or amends one).
 SCHEDULE_TO_HEADING: Final[str] = (
-    r"^\W{0,3}SCHEDULE\s+TO\b(?!\s+(?:is|are|was|were|and|as|to|of|filed|relates|hereby))"
-    r"|Tender\s+Offer\s+Statement\s+(?:under|pursuant\s+to)\s+Section\s+14\s*\(\s*d\s*\)"
+    # A heading line, not a sentence starting "Schedule TO is ..." (the words must follow on the
+    # same line: the next line of a heading can start with anything).
+    r"^\W{0,3}SCHEDULE\s+TO\b(?![ \t]+(?:is|are|was|were|and|as|to|of|filed|relates|hereby)\b)"
+    r"|^\W{0,3}(?:\S+[ \t]+){0,12}?Tender\s+Offer\s+Statement\s+(?:under|pursuant\s+to)\s+Section\s+14\s*\(\s*d\s*\)"
 )
 
 

@@ -99,7 +99,12 @@ def _parser() -> etree.HTMLParser:
     parser: etree.HTMLParser | None = getattr(_local, "parser", None)
     if parser is None:
         parser = etree.HTMLParser(
-            recover=True, remove_comments=True, remove_pis=True, collect_ids=False, no_network=True
+            recover=True,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+            no_network=True,
+            huge_tree=True,  # old Word HTML nests unclosed <FONT>/<P> past libxml2's depth 256
         )
         _local.parser = parser
     return parser

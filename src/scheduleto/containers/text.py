@@ -17,7 +17,13 @@ from ..normalize import normalize_fragment
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|</?PRE>|\f|-\s*\d+\s*-|\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
-_TAG_ONLY = re.compile(r"^\s*</?(?:PAGE|PRE|TEXT|DOCUMENT|HTML|BODY|TYPE|SEQUENCE|FILENAME|DESCRIPTION)\b[^>]*>.*$", re.I)
+_TAG_ONLY = re.compile(
+    r"^\s*</?(?:PAGE|PRE|TEXT|DOCUMENT|HTML|BODY|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TABLE|CAPTION|FN)\b[^>]*>.*$"
+    r"|^\s*(?:<[SC]>\s*)+$",
+    re.I,
+)
+# Column markers of SGML text tables at the start of a row: "<S>", "<C>".
+_COLUMN_TAGS = re.compile(r"<[SC]>", re.I)
 
 
 def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> Document:
@@ -55,6 +61,8 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
         if _PAGE_MARK.match(body) or _TAG_ONLY.match(body):
             flush()
             continue
+        if "<" in fragment:
+            fragment = _COLUMN_TAGS.sub(" ", fragment)
         if "\t" in fragment and fragment.strip():
             flush()
             cells = tuple(collapse(c) for c in fragment.split("\t"))
