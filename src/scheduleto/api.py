@@ -65,6 +65,9 @@ def parse(
 
 def parse_text(text: str, *, strict: bool = True, path: str | None = None) -> ScheduleTO:
     """Parse a filing already in memory as text (any container, see :func:`parse`)."""
+    if not isinstance(text, str):
+        what = "bytes: use scheduleto.parse() for raw bytes" if isinstance(text, (bytes, bytearray)) else type(text).__name__
+        raise TypeError(f"parse_text() expects the filing as str, not {what}")
     if not text.strip():
         raise EmptyDocumentError("input holds no text", source=path)
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -91,9 +91,17 @@ def _open_output(path: str | None) -> Iterator[IO[str]]:
         yield sys.stdout
         return
     tmp = f"{path}.tmp-{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        yield fh
-    os.replace(tmp, path)
+    try:
+        fh = open(tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed below, then renamed
+    except OSError as exc:
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with fh:
+            yield fh
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def _err(message: str) -> None:
@@ -118,6 +126,8 @@ def _run_parse(files: Sequence[str], args: argparse.Namespace, strict: bool) -> 
             data["source"]["path"] = None
         results.append(data)
     indent = 2 if args.pretty else None
+    if not results and args.output not in (None, "-"):
+        return 1  # nothing parsed: leave an existing OUT as it was
     with _open_output(args.output) as out:
         if args.format == "jsonl":
             for data in results:

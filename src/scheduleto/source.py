@@ -56,8 +56,21 @@ class Loaded:
 def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: int = MAX_BYTES) -> tuple[bytes, str | None]:
     """Return the raw bytes of ``source`` and its path (None for bytes and streams)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
+        if len(source) > max_bytes:
+            raise SourceError(f"input is {len(source):,} bytes, over the {max_bytes:,}-byte limit")
         return bytes(source), None
+    if isinstance(source, str) and ("\n" in source or len(source) > 4096 or source.lstrip()[:1] == "<"):
+        raise SourceError(
+            "this looks like the text of a filing, not a path: use scheduleto.parse_text(text)"
+        )
+    if isinstance(source, str) and not source.strip():
+        raise SourceError("the path is empty")
     if not isinstance(source, (str, os.PathLike)):
+        if not hasattr(source, "read"):
+            raise TypeError(
+                f"expected a file path (str or os.PathLike), bytes or a binary stream, "
+                f"not {type(source).__name__}"
+            )
         data = source.read(max_bytes + 1)
         if not isinstance(data, bytes):
             raise SourceError("stream must be opened in binary mode ('rb')")
