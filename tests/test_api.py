@@ -166,3 +166,32 @@ def test_damaged_utf8_keeps_utf8_and_warns(seed_text: str) -> None:
     # The rest of the text is still read as UTF-8: the box glyph and the dash survive.
     assert filing.checkboxes.preliminary_communication is False
     assert filing.press_releases[0].location == "LAS VEGAS"
+
+
+def test_unclosed_document_is_reported(seed_text: str) -> None:
+    sub = (
+        "<SEC-DOCUMENT>0001213900-23-035000.txt : 20230501\n<SEC-HEADER>\n"
+        "ACCESSION NUMBER:\t\t0001213900-23-035000\nCONFORMED SUBMISSION TYPE:\tSC TO-I/A\n"
+        "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SC TO-I/A\n<SEQUENCE>1\n<TEXT>\n" + seed_text[:6000]
+    )
+    filing = scheduleto.parse_text(sub)
+    assert filing.subject_company == "AULT ALLIANCE, INC."
+    assert any("may be cut short" in w for w in filing.warnings)
+
+
+def test_text_filing_with_sgml_table_markup_stays_text(seed_text: str) -> None:
+    text = seed_text.replace("Items 1 through 11.\n", "Items 1 through 11.\n<TABLE>\n<S> <C>\nQ1 $1.00\n</TABLE>\n", 1)
+    filing = scheduleto.parse_text(text)
+    assert filing.source.format.value == "text"
+    assert len(filing.exhibits) == 13 and filing.checkboxes.issuer_tender_offer is True
+
+
+def test_wrong_argument_types() -> None:
+    with pytest.raises(TypeError, match="file path"):
+        scheduleto.parse(123)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="parse\\(\\) for raw bytes"):
+        scheduleto.parse_text(b"SCHEDULE TO")  # type: ignore[arg-type]
+    with pytest.raises(SourceError, match="parse_text"):
+        scheduleto.parse("SCHEDULE TO\nTender Offer Statement")
+    with pytest.raises(SourceError, match="limit"):
+        scheduleto.parse(b"x" * 100, max_bytes=10)

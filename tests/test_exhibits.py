@@ -58,3 +58,18 @@ def test_two_column_rows_with_star_in_code_cell() -> None:
 def test_code_normalisation() -> None:
     assert normalize_code("(a)(l)(A)") == "(a)(1)(A)"
     assert normalize_code("Exhibit (a) (5) (B)") == "(a)(5)(B)"
+
+
+def test_index_rows_inside_a_paragraph() -> None:
+    """Rows that follow the heading without a blank line (or after <br>) are still rows."""
+    text = "Item 12. Exhibits.\n(a)(1)(A) Offer to Purchase.*\n(a)(5)(A) Press Release.*\n\n* Filed herewith.\n"
+    exhibits = extract_exhibits(doc(text)).exhibits
+    assert [(e.code, e.filed_herewith) for e in exhibits] == [("(a)(1)(A)", True), ("(a)(5)(A)", True)]
+
+
+def test_ending_with_a_complete_index_is_not_cut_short() -> None:
+    text = "Item 12. Exhibits.\n\n(a)(1)(A)\tOffer to Purchase\n(a)(5)(A)\tPress Release\n\nSIGNATURE\n\nEXHIBIT INDEX\n\n(a)(5)(A)\tPress Release\n"
+    assert extract_exhibits(doc(text)).warnings == ()
+    # The second printing stopping after the first rows of the first one is a cut.
+    cut = "Item 12. Exhibits.\n\n(a)(1)(A)\tOffer\n(a)(5)(A)\tRelease\n\nSIGNATURE\n\nEXHIBIT INDEX\n\n(a)(1)(A)\tOffer\n"
+    assert extract_exhibits(doc(cut)).warnings == ("the document ends inside the exhibit index: it may be cut short",)

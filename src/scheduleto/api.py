@@ -205,4 +205,9 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
         documents=tuple(d.info() for d in submission.documents),
         form_type=form_type,
     )
-    return _parse_document(doc, context, strict=strict, path=path, exhibits=exhibits)
+    result = _parse_document(doc, context, strict=strict, path=path, exhibits=exhibits)
+    if not primary.complete:
+        result = _with_warning(
+            result, "the document is not closed (no </TEXT> or </DOCUMENT>): the file may be cut short"
+        )
+    return result

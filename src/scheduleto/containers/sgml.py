@@ -61,6 +61,8 @@ class RawDocument:
     start: int
     end: int
     uuencoded: bool
+    #: False when neither ``</TEXT>`` nor ``</DOCUMENT>`` closes the document (a cut file).
+    complete: bool = True
 
     def info(self) -> DocumentInfo:
         """Return the document's metadata as the model's :class:`DocumentInfo`."""
@@ -313,11 +315,11 @@ def _scan_documents(text: str, first: int, tags: _Tags) -> Iterator[RawDocument]
         closed = close >= 0 and (nxt < 0 or close < nxt)
         # An unclosed document (truncated input) runs to the next one or to the end.
         block_end = close if closed else (nxt if nxt >= 0 else n)
-        yield _read_document(text, body_start, block_end, tags)
+        yield _read_document(text, body_start, block_end, tags, closed)
         pos = nxt if nxt >= 0 else n
 
 
-def _read_document(text: str, start: int, end: int, tags: _Tags) -> RawDocument:
+def _read_document(text: str, start: int, end: int, tags: _Tags, closed: bool = True) -> RawDocument:
     meta: dict[str, str] = {}
     pos = meta_end = start
     for _ in range(_MAX_META_TAGS):
@@ -349,6 +351,7 @@ def _read_document(text: str, start: int, end: int, tags: _Tags) -> RawDocument:
         start=text_start,
         end=text_end,
         uuencoded=_UUENCODED.match(text, text_start, text_end) is not None,
+        complete=closed or (open_at >= 0 and close_at >= 0),
     )
 
 

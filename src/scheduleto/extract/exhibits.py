@@ -68,36 +68,54 @@ def normalize_code(code: str) -> str:
     return code
 
 
-def _rows(doc: Document) -> list[tuple[str, str]]:
-    """(code-cell text, rest text) for every physical line or row in an exhibit section."""
-    return _index_rows(doc)[0]
+def _entries(doc: Document) -> list[tuple[str, str]]:
+    """The document as (first cell, rest) entries: a table row, or one physical text line.
+
+    A paragraph is taken apart into its physical lines, so "Item 12. Exhibits." followed by
+    rows without a blank line (or with ``<br>`` between them) is read like separate lines.
+    """
+    out: list[tuple[str, str]] = []
+    for line in doc.lines:
+        if line.is_row:
+            cells = [c for c in (collapse(c.replace("\n", " ")) for c in line.cells) if c]
+            if cells:
+                out.append((cells[0], " ".join(cells[1:])))
+        else:
+            out.extend((t, "") for t in line.lines)
+    return out
 
 
 def _index_rows(doc: Document) -> tuple[list[tuple[str, str]], bool]:
-    """The rows, and whether the document ends while still inside an exhibit index."""
+    """The rows of every exhibit index, and whether the document looks cut short inside one.
+
+    Cut short means: the text ends inside an index whose codes are only the first ones of an
+    index printed before it (the second printing stopped early). A complete filing that simply
+    ends with its exhibit index gives no warning.
+    """
     out: list[tuple[str, str]] = []
+    sections: list[list[str]] = []
     in_index = False
-    for line in doc.lines:
-        text = line.text
+    for first, rest in _entries(doc):
+        text = f"{first} {rest}".strip() if rest else first
         if _INDEX_HEADING.match(text):
             in_index = True
+            sections.append([])
             continue
         if in_index and _INDEX_END.match(text):
             in_index = False
             continue
         if not in_index:
             continue
-        if line.is_row:
-            cells = [c for c in (collapse(c.replace("\n", " ")) for c in line.cells) if c]
-            if not cells:
-                continue
-            out.append((cells[0], " ".join(cells[1:])))
-        else:
-            out.extend((t, "") for t in line.lines)
-    ends_inside = (
-        in_index and bool(out) and bool(doc.lines) and bool(_CODE.match(doc.lines[-1].text))
-    )
-    return out, ends_inside
+        out.append((first, rest))
+        m = _CODE.match(first)
+        if m and sections:
+            sections[-1].append(normalize_code(m.group("code")))
+    cut_short = False
+    if in_index and len(sections) >= 2 and sections[-1]:
+        last = sections[-1]
+        earlier = next((sec for sec in reversed(sections[:-1]) if len(sec) > len(last)), None)
+        cut_short = earlier is not None and earlier[: len(last)] == last
+    return out, cut_short
 
 
 def _adds_exhibits(doc: Document) -> bool:
