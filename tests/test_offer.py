@@ -44,3 +44,23 @@ def test_dutch_auction_range() -> None:
 def test_defined_terms() -> None:
     terms = defined_terms('its 10.00% Series H Cumulative Redeemable Perpetual Preferred Stock ("Series H Preferred Stock")')
     assert terms == {"Series H Preferred Stock": "10.00% Series H Cumulative Redeemable Perpetual Preferred Stock"}
+
+
+def test_dutch_auction_with_per_share_on_both_ends() -> None:
+    offer = extract_offer(doc(
+        "The Company offers to purchase up to 1,000 shares at a price not less than $27.50 per "
+        "share and not greater than $30.00 per share, in cash."
+    ))
+    assert offer.price_range == PriceRange(Decimal("27.50"), Decimal("30.00"))
+
+
+def test_prices_per_ads_and_net_per_share() -> None:
+    assert extract_offer(doc(
+        "Purchaser offers to purchase all outstanding ADSs at US$1.50 per ADS in cash under the Offer to Purchase."
+    )).price == Decimal("1.50")
+    assert extract_offer(doc("The Offer to purchase all of the Shares for $124.00 net per Share in cash.")).price == Decimal("124.00")
+
+
+def test_scaled_amounts_have_no_spurious_decimals() -> None:
+    offer = extract_offer(doc("The Company is offering up to $1.5 million in aggregate liquidation preference."))
+    assert str(offer.aggregate_amount) == "1500000"

@@ -54,5 +54,8 @@ def parse_money(text: str) -> Decimal | None:
         return None
     value = Decimal(m.group(1).replace(",", ""))
     if m.group(2):
+        # "$1.5 million" is 1500000, not 1500000.0: a scaled amount keeps no spurious decimals.
         value *= _SCALE[m.group(2).lower()]
+        if value == value.to_integral_value():
+            value = Decimal(int(value))
     return value

@@ -40,7 +40,8 @@ _RATIO = re.compile(
 )
 _AGGREGATE = re.compile(rf"up\s+to\s+(?P<amt>\$\s*{NUMBER}(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate", re.I)
 _PRICE = re.compile(
-    rf"(?:at\s+a\s+(?:purchase\s+|cash\s+)?price\s+of|\bat|\bfor)\s+(?P<price>\$\s*{NUMBER})\s+per\s+(?:share|Share|unit|Unit|Common\s+Share)\b",
+    rf"(?:at\s+a\s+(?:purchase\s+|cash\s+)?price\s+of|\bat|\bfor)\s+(?P<price>(?:US|U\.S\.\s*)?\$\s*{NUMBER})"
+    r"(?:\s+net)?(?:\s+in\s+cash)?,?\s+per\s+(?:share|Share|unit|Unit|Common\s+Share|ADS|American\s+Depositary\s+Share)\b",
 )
 # Sentences that report what happened or was proposed, not the offer's terms.
 _NOT_TERMS = re.compile(
@@ -48,10 +49,13 @@ _NOT_TERMS = re.compile(
     re.IGNORECASE,
 )
 _OFFER_WORD = re.compile(r"\boffer\b", re.IGNORECASE)
+_PER_SHARE = r"(?:\s+(?:net\s+)?per\s+(?:share|Share|ADS|unit|Unit))?"
+_MONEY = rf"(?:US|U\.S\.\s*)?\$\s*{NUMBER}"
 _RANGE = re.compile(
-    rf"not\s+(?:greater|more)\s+than\s+(?P<max>\$\s*{NUMBER})\s+(?:nor|and\s+not|or)\s+less\s+than\s+(?P<min>\$\s*{NUMBER})"
-    rf"|not\s+less\s+than\s+(?P<min2>\$\s*{NUMBER})\s+(?:and\s+)?(?:not\s+)?(?:greater|more)\s+than\s+(?P<max2>\$\s*{NUMBER})"
-    rf"|price\s+range\s+of\s+(?P<min3>\$\s*{NUMBER})\s+to\s+(?P<max3>\$\s*{NUMBER})",
+    rf"not\s+(?:greater|more)\s+than\s+(?P<max>{_MONEY}){_PER_SHARE},?\s+(?:nor|and\s+not|or)\s+less\s+than\s+(?P<min>{_MONEY})"
+    rf"|not\s+less\s+than\s+(?P<min2>{_MONEY}){_PER_SHARE},?\s+(?:and\s+)?(?:not\s+)?(?:greater|more)\s+than\s+(?P<max2>{_MONEY})"
+    rf"|price\s+range\s+of\s+(?P<min3>{_MONEY})\s+to\s+(?P<max3>{_MONEY})"
+    rf"|(?:at\s+)?prices?\s+(?:of\s+)?between\s+(?P<min4>{_MONEY})\s+and\s+(?P<max4>{_MONEY})",
     re.I,
 )
 _LEAD_WORDS = re.compile(r"^(?:(?:its|the|of|our|and|due|The|Its|Our|outstanding|all|Company's|Company’s)\s+)+")
@@ -142,10 +146,10 @@ def extract_offer(doc: Document) -> OfferTerms:
                 price = parse_money(pm.group("price"))
                 break
     price_range = None
-    rg = _RANGE.search(doc.lines_with("than", "range"))
+    rg = _RANGE.search(doc.lines_with("than", "range", "between"))
     if rg:
-        lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or "")
-        hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or "")
+        lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or rg.group("min4") or "")
+        hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or rg.group("max4") or "")
         if lo is not None and hi is not None:
             price_range = PriceRange(lo, hi)
     return OfferTerms(
