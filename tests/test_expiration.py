@@ -159,3 +159,9 @@ def test_extension_to_a_date_without_any_year_keeps_null_fields() -> None:
     exp = _exp("Acme extends offer for Beta to Oct. 14\n\nThe offer, which would have expired on "
                "Friday, will now end Oct. 14.")
     assert exp.new is None and exp.previous is None
+
+
+def test_will_now_expire_states_a_new_deadline() -> None:
+    exp = _exp("The Offer will now expire at 11:59 p.m., Eastern Time, on March 19, 2026, unless further extended.")
+    assert exp.new is not None and exp.new.date == dt.date(2026, 3, 19)
+    assert extract_expiration(doc("The Offer will expire at 11:59 p.m. on March 19, 2026, unless extended.")) is None

@@ -292,6 +292,13 @@ def compile_table(table: dict[str, str], flags: int = re.IGNORECASE) -> dict[str
 #: Words one of which a sentence about deadlines holds (a cheap pre-test for EXPIRATION_TOPIC).
 EXPIRATION_KEYWORDS: Final[tuple[str, ...]] = ("expir", "extend", "extension", "deadline", "scheduled", "now end")
 
+#: Words that state a change of the deadline: an extension, or a new expiration announced as
+#: such ("The Offer will now expire at ...").
+EXTENSION_WORDS: Final[str] = (
+    r"\bextend(?:s|ed|ing)?\b|\bextension\b|\bwill\s+now\s+expire\b"
+    r"|\bnow\s+(?:scheduled|set)\s+to\s+expire\b|\bnew\s+expiration\s+(?:date|time)\b"
+)
+
 #: A sentence worth reading for deadlines.
 EXPIRATION_TOPIC: Final[str] = (
     r"expir|extend|extension|deadline|scheduled\s+to\s+(?:expire|end)|will\s+now\s+end"

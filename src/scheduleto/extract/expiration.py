@@ -36,6 +36,7 @@ from ..vocab import (
     EXPIRATION_PREVIOUS_CUES,
     EXPIRATION_REFUSALS,
     EXPIRATION_TOPIC,
+    EXTENSION_WORDS,
 )
 
 _TOPIC = re.compile(EXPIRATION_TOPIC, re.IGNORECASE)
@@ -44,7 +45,7 @@ _PREVIOUS = re.compile(EXPIRATION_PREVIOUS_CUES, re.IGNORECASE)
 _PREVIOUS_AFTER = re.compile(EXPIRATION_PREVIOUS_AFTER, re.IGNORECASE)
 _NOT_DEADLINE = re.compile(EXPIRATION_NOT_DEADLINE, re.IGNORECASE)
 _EXPIRE = re.compile(r"\bexpir", re.IGNORECASE)
-_EXTEND = re.compile(r"\bextend(?:s|ed|ing)?\b|\bextension\b", re.IGNORECASE)
+_EXTEND = re.compile(EXTENSION_WORDS, re.IGNORECASE)
 _HEDGED = re.compile(rf"(?:{EXPIRATION_HEDGES})[\s,]+(?:[\w'’.()-]+[\s,]+){{0,5}}$", re.IGNORECASE)
 _REFUSED = re.compile(rf"(?:{EXPIRATION_REFUSALS})[^.;]*$", re.IGNORECASE)
 _NOT_OFFER = re.compile(EXPIRATION_NOT_OFFER, re.IGNORECASE)
