@@ -156,3 +156,16 @@ def test_windowed_date_search_matches_a_full_scan(tokens: list[str]) -> None:
     text = " ".join(tokens)
     full = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     assert [(m.start(), m.end()) for m in _date_matches(text)] == full
+
+
+def test_zones_other_than_new_york() -> None:
+    m = _one("5:00 p.m., Hong Kong time, on March 10, 2026")
+    assert m.at is not None and m.at.isoformat() == "2026-03-10T17:00:00+08:00"
+    m = _one("6:00 p.m. Central European Time on March 10, 2026")
+    assert m.at is not None and m.at.utcoffset() == dt.timedelta(hours=1)
+
+
+def test_unknown_zone_leaves_the_instant_unread() -> None:
+    m = _one("5:00 p.m., Lagos time, on March 10, 2026")
+    assert m.date == dt.date(2026, 3, 10) and m.at is None
+    assert m.time is not None and m.time.text == "5:00 p.m., Lagos time"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
-from .vocab import DEFAULT_ZONE, ZONES
+from .vocab import DEFAULT_ZONE, UNKNOWN_ZONE, ZONES
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -244,7 +244,7 @@ def zone_info(name: str) -> ZoneInfo:
 
 def instant(date: dt.date | None, time: TimeOfDay | None) -> dt.datetime | None:
     """The exact instant of ``time`` on ``date`` (None without a time or a date)."""
-    if time is None or date is None:
+    if time is None or date is None or time.zone == UNKNOWN_ZONE:
         return None
     day = date + dt.timedelta(days=time.day_offset)
     return dt.datetime(day.year, day.month, day.day, time.hour, time.minute,

@@ -248,9 +248,27 @@ ZONES: Final[tuple[tuple[str, str], ...]] = (
      r"Pacific\s+(?:Standard\s+|Daylight\s+(?:Savings?\s+)?)?Time|\bP[SD]?T\b", "America/Los_Angeles"),
     (r"Central\s+(?:Standard\s+|Daylight\s+)?Time|\bC[SD]T\b|Chicago\s+time", "America/Chicago"),
     (r"Mountain\s+(?:Standard\s+|Daylight\s+)?Time|\bM[SD]T\b", "America/Denver"),
-    (r"London\s+time|\bBST\b|\bGMT\b", "Europe/London"),
+    (r"London\s+time|\bBST\b|\bGMT\b|U\.?K\.?\s+time", "Europe/London"),
+    (r"Hong\s+Kong\s+time|\bHKT\b", "Asia/Hong_Kong"),
+    (r"Tokyo\s+time|Japan(?:ese)?\s+(?:Standard\s+)?time|\bJST\b", "Asia/Tokyo"),
+    (r"Central\s+European\s+(?:Summer\s+)?Time|\bCES?T\b|Paris\s+time|Amsterdam\s+time|"
+     r"Frankfurt\s+time|Brussels\s+time|Madrid\s+time|Milan\s+time|Luxembourg\s+time", "Europe/Paris"),
+    (r"Zurich\s+time|Swiss\s+time|Geneva\s+time", "Europe/Zurich"),
+    (r"Israel(?:i)?\s+time|Tel\s+Aviv\s+time|Jerusalem\s+time", "Asia/Jerusalem"),
+    (r"Singapore\s+time|\bSGT\b", "Asia/Singapore"),
+    (r"Sydney\s+time|Australian\s+Eastern\s+(?:Standard\s+|Daylight\s+)?Time|\bAE[SD]T\b", "Australia/Sydney"),
+    (r"Beijing\s+time|China\s+(?:Standard\s+)?time|Shanghai\s+time", "Asia/Shanghai"),
+    (r"Seoul\s+time|Korea(?:n)?\s+(?:Standard\s+)?time|\bKST\b", "Asia/Seoul"),
+    (r"India(?:n)?\s+(?:Standard\s+)?time|Mumbai\s+time", "Asia/Kolkata"),
+    (r"\bIST\b", "unknown"),  # Israel or India Standard Time: not guessed
+    (r"Johannesburg\s+time|South\s+African?\s+time", "Africa/Johannesburg"),
+    (r"\bUTC\b|Coordinated\s+Universal\s+Time", "UTC"),
+    # A zone printed but not known here: the instant is left unread rather than guessed.
+    (r"(?:local|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b", "unknown"),
 )
 DEFAULT_ZONE: Final[str] = "America/New_York"
+#: The zone name of a printed zone that :data:`ZONES` does not know.
+UNKNOWN_ZONE: Final[str] = "unknown"
 
 #: Forms other than Schedule TO, recognised in bare text so a refusal can name them.
 OTHER_FORMS: Final[tuple[tuple[str, str], ...]] = (
