@@ -136,3 +136,19 @@ def test_yesterday_is_read_from_the_document_date() -> None:
         "common stock had been tendered in and not withdrawn from the offer."
     ))
     assert c.as_of_date == dt.date(2011, 6, 9)
+
+
+def test_guaranteed_delivery_in_its_own_clause() -> None:
+    counts = extract_tendered(doc(
+        "As of 5:00 p.m. on May 1, 2026, 12,345,678 Shares had been tendered and not withdrawn, and "
+        "notices of guaranteed delivery had been delivered for 1,000,000 Shares."
+    ))
+    assert [(c.shares, c.guaranteed_delivery) for c in counts] == [(12345678, False), (1000000, True)]
+
+
+def test_guaranteed_delivery_sentence_without_tender_verb() -> None:
+    counts = extract_tendered(doc(
+        "As of the expiration, 12,345,678 Shares were validly tendered. In addition, Notices of "
+        "Guaranteed Delivery have been delivered for 2,000,000 Shares."
+    ))
+    assert [(c.shares, c.guaranteed_delivery) for c in counts] == [(12345678, False), (2000000, True)]

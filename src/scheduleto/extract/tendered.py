@@ -133,6 +133,20 @@ def _explicit_as_of(
     return None
 
 
+_GD_BEFORE = re.compile(
+    r"guaranteed\s+delivery[^.;]{0,80}?\b(?:delivered|received|submitted|tendered|given)\s+"
+    r"(?:for|with\s+respect\s+to|covering|representing)\s+(?:an\s+(?:additional|aggregate)\s+(?:of\s+)?)?"
+    r"(?:approximately\s+)?$",
+    re.IGNORECASE,
+)
+# Between a count's tender verb and "guaranteed delivery": the count itself was so tendered.
+_GD_LINK = re.compile(
+    r"[\s,]*(?:and\s+not\s+(?:validly\s+|properly\s+)?withdrawn[\s,]*)?(?:pursuant\s+to|subject\s+to|by|through|under|via|"
+    r"by\s+means\s+of|using|with)\s+(?:the\s+)?(?:procedures?\s+for\s+)?(?:notices?\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def tendered_in_sentence(
     sentence: str, default_year: int | None = None, today: dt.date | None = None
 ) -> list[TenderedCount]:
@@ -158,16 +172,27 @@ def tendered_in_sentence(
         verb = _TENDER.search(following[:160])
         if verb is not None and _NOT_REPORTED.search(following[: verb.start()]):
             continue
-        if verb is None and not _TENDER.search(before[-40:]):
+        # "notices of guaranteed delivery had been delivered for 1,000,000 Shares"
+        gd_before = _GD_BEFORE.search(sentence[max(0, m.start() - 120) : m.start()])
+        if verb is None and not gd_before and not _TENDER.search(before[-40:]):
             continue
         pct = None
         pm = _PERCENT.search(following)
         if pm and pm.start() < 120:
             pct = float(pm.group("pct"))
+        # The count's own clause says guaranteed delivery: "tendered pursuant to notices of
+        # guaranteed delivery" right after its verb, or "guaranteed delivery ... for N" before it.
         gd = _GUARANTEED.search(following[:200])
-        guaranteed = bool(gd) and not (
-            _EXCLUDING.search(following[: gd.start()]) or _EITHER.search(following[: gd.start()])
-        ) if gd else False
+        own = (
+            gd is not None
+            and verb is not None
+            and _GD_LINK.fullmatch(following[verb.end() : gd.start()]) is not None
+        )
+        guaranteed = bool(gd_before) or (
+            own
+            and gd is not None
+            and not (_EXCLUDING.search(following[: gd.start()]) or _EITHER.search(following[: gd.start()]))
+        )
         if not as_of_read:
             as_of = _explicit_as_of(sentence, default_year, today)
             as_of_read = True
@@ -230,8 +255,8 @@ def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
     expirations: list[tuple[tuple[int, int], str, DeadlineMention]] | None = None
     out: list[TenderedCount] = []
     index: dict[tuple[object, bool], int] = {}
-    for pos, sentence in doc.sentences_at("tender", "deposit"):
-        if not _TENDER.search(sentence):
+    for pos, sentence in doc.sentences_at("tender", "deposit", "guaranteed delivery"):
+        if not _TENDER.search(sentence) and not _GUARANTEED.search(sentence):
             continue
         for count in tendered_in_sentence(sentence, year, today):
             if count.percent is None:
