@@ -80,3 +80,23 @@ def test_cross_border_boxes() -> None:
     boxes = extract_checkboxes(doc(text)).checkboxes
     assert boxes.cross_border_issuer is True
     assert boxes.cross_border_third_party is False
+
+
+def test_marks_after_every_wording() -> None:
+    text = (
+        "SCHEDULE TO\n"
+        "Check the box if the filing relates solely to preliminary communications made before the commencement of a tender offer. ☐\n"
+        "third-party tender offer subject to Rule 14d-1. ☒\n"
+        "issuer tender offer subject to Rule 13e-4. ☐\n"
+        "going-private transaction subject to Rule 13e-3. ☐\n"
+        "amendment to Schedule 13D under Rule 13d-2. ☐\n"
+        "Check the following box if the filing is a final amendment reporting the results of the tender offer. ☒\n"
+    )
+    boxes = extract_checkboxes(doc(text)).checkboxes
+    assert [boxes.get(k) for k in KEYS] == [False, True, False, False, False]
+    assert boxes.final_amendment is True
+
+
+def test_one_read_as_l_in_rule_numbers() -> None:
+    boxes = extract_checkboxes(doc("SCHEDULE TO\n☒\tissuer tender offer subject to Rule l3e-4.\n")).checkboxes
+    assert boxes.issuer_tender_offer is True

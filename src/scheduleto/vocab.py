@@ -103,6 +103,7 @@ ARTEFACT_REPAIRS: Final[tuple[tuple[str, str, str], ...]] = (
     (r"\^\{\s*([^}]*)\}", r"\1", "^{"),
     # 1 read as l inside rule numbers and section references.
     (r"(1[34][de]-)l\b", r"\g<1>1", "d-l|e-l"),
+    (r"\bl([34][de]-[1-4l])\b", r"1\1", "l3e|l4d|l3d|l4e"),
     (r"(\(\w\))\(l\)", r"\1(1)", "(l)"),
     (r"\(e\)\(l\)", "(e)(1)", "(l)"),
     (r"\(d\)\(l\)", "(d)(1)", "(l)"),
@@ -116,7 +117,7 @@ ARTEFACT_REPAIRS: Final[tuple[tuple[str, str, str], ...]] = (
 CHECKBOX_PATTERNS: Final[dict[str, str]] = {
     "preliminary_communication": (
         r"(?:check\s+(?:the\s+)?box\s+if\s+)?(?:the\s+)?filing\s+relates\s+solely\s+to\s+"
-        r"preliminary\s+communications?"
+        r"preliminary\s+communications?(?:\s+made\s+before\s+(?:the\s+)?commencement\s+of\s+a\s+tender\s+offer)?"
         # Only the preliminary box starts so; text cut short may keep no more of it.
         r"|check\s+(?:the\s+)?box\s+if\s+the\s+filing\s+rel"
     ),

@@ -77,6 +77,13 @@ def extract_checkboxes(doc: Document) -> CheckboxResult:
         if m:
             found.append((m.start(), m.end(), key))
     found.sort()
+    if _marks_follow_wording(stream, found):
+        # This cover draws every mark after its wording ("... Rule 14d-1. ☒"): read it so.
+        states_after: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
+        for _start, end, key in found:
+            am = _AFTER.match(stream, end)
+            states_after[key] = _state(am.group(1)) if am else None
+        return CheckboxResult(Checkboxes(**states_after), ())
     starts = [s for s, _e, _k in found]
     states: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
     consumed = -1
@@ -92,6 +99,27 @@ def extract_checkboxes(doc: Document) -> CheckboxResult:
             consumed = used
         prev_end = max(end, consumed)
     return CheckboxResult(Checkboxes(**states), ())
+
+
+def _marks_follow_wording(stream: str, found: list[tuple[int, int, str]]) -> bool:
+    """True when no box has a mark before its wording and at least two have one right after."""
+    if len(found) < 2:
+        return False
+    after = 0
+    prev_end = 0
+    for start, end, _key in found:
+        segments = stream[prev_end:start].split("\n")
+        previous = next((s.strip() for s in reversed(segments[:-1]) if s.strip()), "")
+        if (
+            _TOKEN.search(segments[-1])
+            or _LONE_LETTER.search(segments[-1])
+            or previous in BOX_TOKENS
+            or previous in LONE_LETTER_BOXES
+        ):
+            return False
+        after += _AFTER.match(stream, end) is not None
+        prev_end = end
+    return after >= 2 and after >= len(found) - 1
 
 
 def _read_mark(stream: str, floor: int, start: int, end: int, next_start: int) -> tuple[bool | None, int | None]:
