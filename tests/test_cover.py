@@ -122,3 +122,11 @@ def test_contact_with_fax_keeps_the_phone() -> None:
     assert c.phone == "(217) 555-0100"
     assert c.organization == "Acme Corp."
     assert c.address == "1 Main Street Springfield, IL 62701"
+
+
+def test_capitalised_comma_list_of_filing_persons() -> None:
+    from scheduleto.extract.cover import _split_names
+
+    assert _split_names("BETA MERGER SUB, INC., BETA HOLDINGS CORP. and JOHN DOE") == [
+        "BETA MERGER SUB, INC.", "BETA HOLDINGS CORP.", "JOHN DOE"]  # fmt: skip
+    assert _split_names("Storage Acquisition Company, L.L.C.") == ["Storage Acquisition Company, L.L.C."]

@@ -56,3 +56,9 @@ def test_prnewswire_dateline() -> None:
     assert pr.location == "NEW YORK"
     assert pr.date == dt.date(2025, 1, 10)
     assert pr.headline == "Icahn Announces Final Results of Tender Offer"
+
+
+def test_unlabelled_title_under_the_signature() -> None:
+    text = "SIGNATURE\nAcme Corp.\nBy: /s/ John Smith\nChief Executive Officer\nDate: June 2, 2020\n"
+    (sig,) = extract_signatures(doc(text))
+    assert (sig.name, sig.title) == ("John Smith", "Chief Executive Officer")

@@ -48,6 +48,11 @@ class _Person:
         return bool(self.address or self.phone)
 
 
+def is_title(text: str) -> bool:
+    """True when every word of ``text`` is a job-title word ("Senior Vice President")."""
+    return _is_title(text)
+
+
 def _is_title(text: str) -> bool:
     words = [w.lower().strip(",") for w in text.split()]
     return (

@@ -99,7 +99,7 @@ def _clean_value(text: str) -> list[str]:
 _CONNECTOR = re.compile(PERSON_CONNECTORS, re.IGNORECASE)
 _SUFFIX_WORD = re.compile(rf"^{ORG_SUFFIX},?$")
 # ", " or ";" after an organisation suffix ends one name: "FUND, LP, MACKENZIE FUND 2, LP".
-_AFTER_SUFFIX = re.compile(rf"(?<=[\s,])({ORG_SUFFIX})\s*[,;]\s+(?=[A-Z])(?!(?:{ORG_SUFFIX})(?:[\s,;]|$))")
+_AFTER_SUFFIX = re.compile(rf"(?<=[\s,])((?i:{ORG_SUFFIX}))\s*[,;]\s+(?=[A-Z])(?!(?i:{ORG_SUFFIX})(?:[\s,;]|$))")
 _SEMICOLON = re.compile(r"\s*;\s*(?:and\s+)?")
 _AND_AFTER_SUFFIX = re.compile(rf"(\b(?i:{ORG_SUFFIX}))\s+(?:and|AND|&)\s+(?=[A-Z])")
 _ROLE_SINGULAR = {"offerors": "Offeror", "bidders": "Bidder", "purchasers": "Purchaser",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..dates import parse_date
 from ..document import Document, collapse
 from ..model import Signature
+from .contacts import is_title
 
 _HEADING = re.compile(r"^\s*SIGNATURES?\s*\.?\s*$|^\s*SIGNATURES?\b(?=.*(?:After\s+due\s+inquiry|certify))", re.I)
 _END = re.compile(
@@ -117,6 +118,9 @@ def extract_signatures(doc: Document) -> tuple[Signature, ...]:
                 signer = current.name or current.by
                 if signer and value.upper() == signer.upper():
                     continue  # the printed name under "/s/ Name"
+                if signer and not current.title and is_title(value):
+                    current.title.append(value)  # "Chief Executive Officer" under the name
+                    continue
                 if _is_entity(value):
                     if current.by or current.name:
                         blocks.append(current)
