@@ -62,3 +62,17 @@ def test_unlabelled_title_under_the_signature() -> None:
     text = "SIGNATURE\nAcme Corp.\nBy: /s/ John Smith\nChief Executive Officer\nDate: June 2, 2020\n"
     (sig,) = extract_signatures(doc(text))
     assert (sig.name, sig.title) == ("John Smith", "Chief Executive Officer")
+
+
+def test_datelines_after_a_line_break_with_ampersand_and_day_first_dates() -> None:
+    cases = {
+        "Acme Announces Extension\nNEW YORK, March 5, 2026 /PRNewswire/ -- Acme announced today...": (
+            "NEW YORK", "Acme Announces Extension"),
+        "Acme Announces Results\n\nSAN FRANCISCO & NEW YORK--(BUSINESS WIRE)--March 5, 2026-- Acme...": (
+            "SAN FRANCISCO & NEW YORK", "Acme Announces Results"),
+        "Genmab Completes Offer\n\nCOPENHAGEN, Denmark, 5 March 2026 \u2013 Genmab announced today...": (
+            "COPENHAGEN, Denmark", "Genmab Completes Offer"),
+    }  # fmt: skip
+    for text, (location, headline) in cases.items():
+        (pr,) = extract_press_releases(doc(text))
+        assert (pr.location, pr.headline, pr.date) == (location, headline, dt.date(2026, 3, 5))

@@ -14,10 +14,10 @@ from ..document import Document
 from ..model import PressRelease
 
 _WIRE = r"(?:BUSINESS\s*WIRE|PR\s*Newswire|GLOBE\s*NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS\s*Newswire|MARKETWIRED?|Marketwire|CNW|Newsfile|EQS-News|PRWEB)"
-_DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+_DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"
 _DASH = r"(?:--|[-–—])"
 _DATELINE = re.compile(
-    rf"^\s*(?:(?P<loc>[A-Z][A-Za-z.'’ ]{{1,40}}?(?:,\s*[A-Z][A-Za-z.' ]{{1,25}}?){{0,2}})\s*,?\s*"
+    rf"^\s*(?:(?P<loc>[A-Z][A-Za-z.'’ &]{{1,40}}?(?:,\s*[A-Z][A-Za-z.' ]{{1,25}}?){{0,2}})\s*,?\s*"
     rf"(?:{_DASH}\s*\(?\s*{_WIRE}\s*\)?\s*{_DASH}?\s*(?P<date1>{_DATE_TEXT})"
     rf"|,?\s*(?P<date2>{_DATE_TEXT})\s*(?:/\s*{_WIRE}\s*/|\(\s*{_WIRE}\s*\)|{_DASH})))"
     # No place at all: "December 19, 2025 -- Total Return Securities Fund ... announced"
@@ -50,14 +50,24 @@ def _headline(texts: tuple[str, ...], dateline: int) -> str | None:
     return " ".join(reversed(parts)) or None
 
 
+def _physical_lines(doc: Document) -> list[str]:
+    """Rows as one line each, paragraphs cut at their line breaks (a dateline may follow its
+    headline without a blank line, or after a ``<br>``)."""
+    out: list[str] = []
+    for line in doc.lines:
+        if line.is_row:
+            out.append(line.text)
+        else:
+            out.extend(line.lines)
+    return out
+
+
 def extract_press_releases(doc: Document) -> tuple[PressRelease, ...]:
     """Every press release dateline in ``doc`` with its headline."""
     out: list[PressRelease] = []
-    texts = doc.texts
-    lowered = doc.texts_lower
+    texts = tuple(_physical_lines(doc))
     for i, text in enumerate(texts):
-        head = lowered[i][:160]
-        if not _MONTH_HINT.search(head):
+        if not _MONTH_HINT.search(text[:160].lower()):
             continue  # every dateline names a month near the start of its line
         m = _DATELINE.match(text)
         if not m:
