@@ -163,3 +163,13 @@ def test_missing_optional_dependency_names_the_extra(
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"scheduleto\[pandas\]"):
         scheduleto.to_pandas([seed])
+
+
+def test_to_tables_rejects_what_is_not_results(seed: scheduleto.ScheduleTO) -> None:
+    assert len(scheduleto.to_tables(seed)["filings"]) == 1  # one filing alone is accepted
+    with pytest.raises(TypeError, match="not a path"):
+        scheduleto.to_tables("out/filings.jsonl")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="schema_version"):
+        scheduleto.to_tables([{}])
+    with pytest.raises(TypeError, match="not int"):
+        scheduleto.to_tables([1])  # type: ignore[list-item]

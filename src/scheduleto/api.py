@@ -118,8 +118,8 @@ def _parse_document(
             found = identity.other_form
             what = f"a {found} filing" if found else "no Schedule TO heading or cover"
             raise NotScheduleTOError(
-                f"not a Schedule TO: found {what}; expected an SC TO-T, SC TO-I, their /A amendments "
-                "or SC TO-C (use strict=False to read fragments)",
+                f"not a Schedule TO: found {what}; {_EXPECTED} (to read a fragment anyway, pass "
+                "strict=False, or --fragments on the command line)",
                 source=path,
                 form_type=found,
             )
@@ -140,6 +140,7 @@ def _with_warning(result: ScheduleTO, note: str) -> ScheduleTO:
 
 
 _TAG = re.compile(r"<[^>]*>")
+_EXPECTED = "expected an SC TO-T, SC TO-I, their /A amendments or SC TO-C"
 
 
 def _has_content(text: str) -> bool:
@@ -170,7 +171,7 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
     form = head.header.form_type if head.header else None
     if form and not is_schedule_to_form(form):
         raise NotScheduleTOError(
-            f"not a Schedule TO: the submission header says form type {form!r}",
+            f"not a Schedule TO: the submission header says form type {form!r}; {_EXPECTED}",
             source=path,
             form_type=form,
         )
@@ -186,7 +187,7 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
             primary = docs[0]
         elif form is None and docs[0].type and not is_schedule_to_form(docs[0].type):
             raise NotScheduleTOError(
-                f"not a Schedule TO: the document type is {docs[0].type!r}",
+                f"not a Schedule TO: the document type is {docs[0].type!r}; {_EXPECTED}",
                 source=path,
                 form_type=docs[0].type,
             )

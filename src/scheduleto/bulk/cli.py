@@ -332,6 +332,9 @@ def _progress(quiet: bool) -> Any:
 
 def run_bulk(args: argparse.Namespace) -> int:
     """The handler of ``scheduleto bulk``; returns the exit status."""
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        print(f"scheduleto bulk: -o {args.output}: is a file; give a directory for the output", file=sys.stderr)
+        return 2
     try:
         job = BulkJob(
             args.inputs,

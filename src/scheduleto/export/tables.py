@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -153,10 +154,20 @@ def filing_record(item: BulkResult | ScheduleTO | Mapping[str, Any]) -> dict[str
     if isinstance(item, ScheduleTO):
         return item.to_dict()
     if isinstance(item, Mapping):
+        if "schema_version" not in item or "source" not in item:
+            raise ValueError(
+                "a dict given to to_tables() must be a filing's JSON object (a line of "
+                f"filings.jsonl, with 'schema_version' and 'source'); got keys {sorted(item)[:8]}"
+            )
         return dict(item)
     to_dict = getattr(item, "to_dict", None)
-    if to_dict is None or getattr(item, "filing", None) is None:
-        return None
+    if to_dict is None or not hasattr(item, "filing"):
+        raise TypeError(
+            "to_tables() takes BulkResult objects, ScheduleTO objects or filing dicts, "
+            f"not {type(item).__name__}"
+        )
+    if item.filing is None:
+        return None  # a skipped or failed input
     record: dict[str, Any] = to_dict()
     return record
 
@@ -344,6 +355,13 @@ def to_tables(
     Every table of :data:`TABLES` is present, possibly empty; every row has exactly the table's
     columns, in order, with JSON values (``None`` for unknown).
     """
+    if isinstance(results, (str, bytes, os.PathLike)):
+        raise TypeError(
+            "to_tables() takes parsed results, not a path: read the file first, e.g. "
+            "[json.loads(line) for line in open(path)] for filings.jsonl"
+        )
+    if isinstance(results, (ScheduleTO, Mapping)):
+        results = [results]  # one filing
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     for item in results:
         record = filing_record(item)
