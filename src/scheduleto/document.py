@@ -13,9 +13,11 @@ Extractors read only this representation; they never see HTML or SGML.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 #: Token standing for a checked box, whatever the source drew (☒, Wingdings ``x``, ``[X]``...).
 CHECKED = "\u2612"
@@ -91,6 +93,32 @@ class Document:
         """Each line's text lower-cased, for cheap keyword tests before a pattern runs."""
         return tuple(t.lower() for t in self.texts)
 
+    @cached_property
+    def _lower_index(self) -> tuple[str, list[int]]:
+        """All lines lower-cased in one string, and where each line starts in it."""
+        starts = list(accumulate((len(t) + 1 for t in self.texts_lower), initial=0))
+        return "\n".join(self.texts_lower), starts
+
+    def lines_matching(self, keywords: tuple[str, ...]) -> list[int]:
+        """Indexes of the lines holding any of ``keywords`` (lower-case), in order.
+
+        One scan of the whole lower-cased text instead of a test per line.
+        """
+        key = "lines_matching:" + "\x00".join(keywords)
+        cached = self._cache.get(key)
+        if isinstance(cached, list):
+            return cached
+        text, starts = self._lower_index
+        found: list[int] = []
+        last = -1
+        for m in _keywords(keywords).finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i != last:
+                found.append(i)
+                last = i
+        self._cache[key] = found
+        return found
+
     def lines_with(self, *keywords: str) -> str:
         """The lines holding any of ``keywords`` (lower-case), joined by newlines.
 
@@ -101,8 +129,8 @@ class Document:
         cached = self._cache.get(key)
         if isinstance(cached, str):
             return cached
-        has = _keywords(keywords).search
-        out = "\n".join(t for t, low in zip(self.texts, self.texts_lower, strict=True) if has(low))
+        texts = self.texts
+        out = "\n".join(texts[i] for i in self.lines_matching(keywords))
         self._cache[key] = out
         return out
 
@@ -134,11 +162,10 @@ class Document:
         """
         has = _keywords(keywords).search
         out: list[tuple[tuple[int, int], str]] = []
-        for i, low in enumerate(self.texts_lower):
-            if has(low):
-                for k, sentence in enumerate(self.line_sentences(i)):
-                    if has(sentence.lower()):
-                        out.append(((i, k), sentence))
+        for i in self.lines_matching(keywords):
+            for k, sentence in enumerate(self.line_sentences(i)):
+                if has(sentence.lower()):
+                    out.append(((i, k), sentence))
         return out
 
     def sentences_with(self, *keywords: str) -> list[tuple[int, str]]:
