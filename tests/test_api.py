@@ -195,3 +195,10 @@ def test_wrong_argument_types() -> None:
         scheduleto.parse("SCHEDULE TO\nTender Offer Statement")
     with pytest.raises(SourceError, match="limit"):
         scheduleto.parse(b"x" * 100, max_bytes=10)
+
+
+def test_bare_heading_is_an_empty_document_in_strict_mode() -> None:
+    with pytest.raises(EmptyDocumentError, match="nothing else"):
+        scheduleto.parse_text("SCHEDULE TO\n\nTender Offer Statement under Section 14(d)(1)")
+    lenient = scheduleto.parse_text("SCHEDULE TO", strict=False)
+    assert lenient.subject_company is None and lenient.warnings

@@ -130,7 +130,26 @@ def _parse_document(
     if fragment:
         note = "no Schedule TO heading found: read as a fragment (strict=False)"
         result = _with_warning(result, note)
+    elif strict and context.header is None and _holds_nothing(result):
+        raise EmptyDocumentError(
+            "a Schedule TO heading but nothing else: no cover values, boxes, exhibits, events or "
+            "signatures were found (pass strict=False to get the empty result with its warnings)",
+            source=path,
+        )
     return result
+
+
+def _holds_nothing(filing: ScheduleTO) -> bool:
+    """True for a parse that found no value at all (a bare heading)."""
+    boxes = filing.checkboxes.to_dict().values()
+    return (
+        all(v is None for v in boxes)
+        and not (filing.subject_company or filing.filing_persons or filing.securities_class)
+        and not (filing.cusips or filing.exhibits or filing.signatures or filing.press_releases)
+        and filing.expiration is None
+        and not filing.tendered
+        and filing.results is None
+    )
 
 
 def _with_warning(result: ScheduleTO, note: str) -> ScheduleTO:
