@@ -336,6 +336,13 @@ def run_bulk(args: argparse.Namespace) -> int:
         print(f"scheduleto bulk: -o {args.output}: is a file; give a directory for the output", file=sys.stderr)
         return 2
     try:
+        os.makedirs(args.output, exist_ok=True)
+        if not os.access(args.output, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        print(f"scheduleto bulk: -o {args.output}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
         job = BulkJob(
             args.inputs,
             args.output,

@@ -178,6 +178,9 @@ class _Reader:
             yield from self.file(path)
 
     def walk(self, directory: str) -> Iterator[Item]:
+        # The output directory given as an input (or inside one): read the inputs there, never
+        # the files this tool writes.
+        own = os.path.realpath(directory) in self.skip_dirs
         try:
             with os.scandir(directory) as it:
                 entries = list(it)
@@ -190,6 +193,8 @@ class _Reader:
         dirs: list[os.DirEntry[str]] = []
         for entry in entries:
             try:
+                if own and _is_output(entry.name):
+                    continue
                 if entry.is_dir(follow_symlinks=False):
                     if not entry.name.startswith("."):
                         dirs.append(entry)
@@ -203,8 +208,6 @@ class _Reader:
                 continue
             yield from self.file(path)
         for entry in sorted(dirs, key=lambda e: e.name):
-            if os.path.realpath(entry.path) in self.skip_dirs:
-                continue
             yield from self.walk(entry.path)
 
     def file(self, path: str) -> Iterator[Item]:
@@ -433,6 +436,17 @@ def _read_gzip(source: str, fileobj: IO[bytes], max_bytes: int, forms: frozenset
     if len(data) > max_bytes:
         return _oversize(source, None, data[:SNIFF_BYTES], len(data), max_bytes, forms)
     return InputItem(source, None, data)
+
+
+def _is_output(name: str) -> bool:
+    """A file or folder ``scheduleto bulk`` writes in its output directory."""
+    from ..export.tables import TABLES
+
+    base = name[: -len(".csv")] if name.endswith(".csv") else name
+    return name in _OUTPUT_FILES or base in TABLES or name.endswith(".tmp")
+
+
+_OUTPUT_FILES = frozenset({"manifest.jsonl", "errors.jsonl", "filings.jsonl", "summary.json"})
 
 
 def iter_inputs(

@@ -74,6 +74,7 @@ class ManifestState:
     sizes: dict[str, int] = field(default_factory=dict)
     parts: dict[str, list[str]] = field(default_factory=dict)
     formats: list[str] | None = None
+    run: dict[str, Any] = field(default_factory=dict)
     committed: int = 0
     entries: int = 0
 
@@ -83,6 +84,7 @@ def load_manifest(path: str | os.PathLike[str]) -> ManifestState:
     state = ManifestState()
     pending: list[tuple[Key, str | None]] = []
     pending_formats: list[str] | None = None
+    pending_run: dict[str, Any] = {}
     offset = 0
     with open(path, "rb") as fh:
         for raw in fh:
@@ -104,12 +106,35 @@ def load_manifest(path: str | os.PathLike[str]) -> ManifestState:
                 state.parts = {str(k): list(v) for k, v in (cp.get("parts") or {}).items()}
                 if pending_formats is not None:
                     state.formats = pending_formats
+                    state.run = pending_run
                 state.committed = offset
             elif "run" in entry:
                 pending_formats = list(entry["run"].get("formats") or [])
+                pending_run = dict(entry["run"])
             elif "source" in entry:
                 pending.append(((entry["source"], entry.get("member")), entry.get("sha256")))
     return state
+
+
+def _check_committed(directory: Path, state: ManifestState) -> None:
+    """Refuse to resume when files the manifest committed are gone or shorter (deleted by hand):
+    resuming would write around a hole, or fill it with NUL bytes."""
+    problems = [
+        name
+        for name, size in state.sizes.items()
+        if size > 0 and (not (directory / name).is_file() or (directory / name).stat().st_size < size)
+    ]
+    problems += [
+        f"{table}/{part}"
+        for table, parts in state.parts.items()
+        for part in parts
+        if not (directory / table / part).is_file()
+    ]
+    if problems:
+        raise OutputConflict(
+            f"{directory} no longer holds what its manifest committed ({', '.join(problems[:4])} "
+            "missing or cut); start again with --overwrite"
+        )
 
 
 def _owned(directory: Path) -> list[Path]:
@@ -170,6 +195,14 @@ class OutputSet:
                     f"{self.directory} holds a run written as {','.join(state.formats)}; "
                     f"resume it with --format {','.join(state.formats)}"
                 )
+            old_forms = state.run.get("forms")
+            new_forms = (run_info or {}).get("forms")
+            if old_forms is not None and new_forms is not None and sorted(old_forms) != sorted(new_forms):
+                raise OutputConflict(
+                    f"{self.directory} holds a run that kept the forms {', '.join(old_forms)}; "
+                    "resume it with the same --forms, or use --overwrite"
+                )
+            _check_committed(self.directory, state)
         elif existing:
             names = ", ".join(p.name for p in existing[:4])
             raise OutputConflict(
