@@ -483,3 +483,16 @@ def test_corpus_other_layouts() -> None:
     text_filing = read_corpus("magis_hnfsa_sc13e3.htm")
     assert text_filing.format == "text"
     assert f"c. {C} A tender offer." in text_filing.texts
+
+
+def test_unclosed_paragraphs_nested_very_deep_lose_nothing() -> None:
+    for n in (600, 1500):
+        html = "<HTML><BODY>" + "".join(f"<P><FONT SIZE=2>Paragraph {k}." for k in range(n)) + "<P>END</BODY></HTML>"
+        doc = read_html(html)
+        assert len(doc.lines) == n + 1
+        assert doc.lines[0].text == "Paragraph 0." and doc.lines[-1].text == "END"
+
+
+def test_hidden_block_with_control_character_and_dotted_capital_i() -> None:
+    doc = read_html('<html><body><p>İstanbul</p><div style="display:\fnone">HIDDEN</div><p>kept</p></body></html>')
+    assert [line.text for line in doc.lines] == ["İstanbul", "kept"]

@@ -29,9 +29,11 @@ BeautifulSoup (``html.parser``) is used only when lxml cannot parse the input.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from html import unescape
 from itertools import accumulate
 from typing import cast
 
@@ -167,12 +169,16 @@ def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> 
         return min(line, n_lines)
 
     walker = _Walker(boxes, line_of, text, starts, base_offset, src)
+    limit = sys.getrecursionlimit()
     try:
+        # Old Word HTML nests unclosed <P><FONT> hundreds deep: give the walk room.
+        sys.setrecursionlimit(max(limit, 6000))
         walker.run(root)
         segs, seg_lines, items = walker.segs, walker.seg_lines, walker.items
-    except RecursionError:  # absurdly deep markup: keep the text, lose the layout
-        segs, seg_lines, items = [_text_content(root)], [1], [0]
-        walker.last_line = n_lines
+    except RecursionError:  # deeper still: read the text with block breaks kept
+        return _flat(html, base_offset, src, _title(root))
+    finally:
+        sys.setrecursionlimit(limit)
 
     texts = _finish(segs)
     # Source line where each item starts, to end every line before the next one starts.
@@ -200,7 +206,32 @@ def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> 
             cells = tuple("\n".join(texts[i] for i in cell if texts[i]) for cell in item[0])
             if any(cells):
                 lines.append(Line(cells, start, end, is_row=True))
+    if lines and _last_chain_depth(root) >= 250 and not _ends_as_source(html, lines):
+        # libxml2 stops building the tree past its nesting limit and drops the rest silently.
+        return _flat(html, base_offset, src, _title(root))
     return Document(tuple(lines), src, "html", _title(root))
+
+
+_LAST_WORD = re.compile(r"[A-Za-z0-9][\w.,$%-]{2,}(?=\W*$)")
+
+
+def _last_chain_depth(root: _Element) -> int:
+    """How deep the chain of last children goes (where unclosed tags pile up)."""
+    depth = 0
+    el = root
+    while len(el):
+        el = el[-1]
+        depth += 1
+    return depth
+
+
+def _ends_as_source(html: str, lines: list[Line]) -> bool:
+    """True when the last word of the source's text is in the last lines read."""
+    tail = unescape(_ANY_TAG.sub(" ", html[-4000:]))
+    m = _LAST_WORD.search(tail.strip())
+    if m is None:
+        return True
+    return any(m.group(0) in line.text for line in lines[-8:])
 
 
 # An item of the output: a paragraph (segment index), a row (cells as lists of segment
@@ -459,16 +490,16 @@ def _symbol_font(el: _Element) -> bool | None:
 
 def _drop_hidden(root: _Element, text: str, lower: str) -> None:
     """Remove the elements styled ``display:none`` (inline XBRL headers...), keep their tails."""
-    spellings = {
-        m.group(0) for pos in _positions(lower, "display") if (m := _DISPLAY_NONE.match(text, pos))
-    }
-    if not spellings:
-        return
-    tests = " or ".join(f"contains(.,{_literal(w)})" for w in spellings)
-    result = root.xpath(f"//@style[{tests}]/..")
-    for el in result if isinstance(result, list) else ():
-        if not isinstance(el, etree._Element):
-            continue
+    # Test each styled element's style in Python: no XPath literal built from the source (a
+    # control character there makes lxml raise), no offsets into a lower-cased copy.
+    del text, lower
+    styled = root.xpath("//*[@style]")
+    hidden = [
+        el
+        for el in (styled if isinstance(styled, list) else ())
+        if isinstance(el, etree._Element) and _DISPLAY_NONE.search(el.get("style") or "")
+    ]
+    for el in hidden:
         parent = el.getparent()
         if parent is None:
             el.clear()
@@ -482,17 +513,19 @@ def _drop_hidden(root: _Element, text: str, lower: str) -> None:
         parent.remove(el)
 
 
-def _positions(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` occurs in ``text``."""
-    pos = text.find(word)
-    while pos >= 0:
-        yield pos
-        pos = text.find(word, pos + 1)
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|br|tr|li|h[1-6]|table|center|blockquote|hr|ul|ol|pre)\b[^>]*)>", re.I
+)
+_CELL_TAG = re.compile(r"<(?:td|th)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
 
 
-def _literal(text: str) -> str:
-    """An XPath string literal."""
-    return f"'{text}'" if "'" not in text else f'"{text}"'
+def _flat(html: str, base_offset: int, src: str, title: str | None) -> Document:
+    """Markup too deep to walk: blocks become paragraphs, cells tabs, then the text reader."""
+    text = _CELL_TAG.sub("\t", _BLOCK_TAG.sub("\n\n", html))
+    text = unescape(_ANY_TAG.sub("", text))
+    doc = read_text(text, base_offset=base_offset, source=src)
+    return Document(doc.lines, src, "html", title)
 
 
 def _title(root: _Element) -> str | None:
