@@ -65,3 +65,18 @@ def test_sentences_keep_abbreviations() -> None:
         "The Offer expired.",
         "Ault Alliance, Inc. filed it.",
     ]
+
+
+def test_form_feeds_sgml_tags_and_lone_numbers() -> None:
+    assert [line.text for line in read_text("Offer to Purchase\fdated May 1").lines] == [
+        "Offer to Purchase dated May 1"
+    ]
+    assert [line.text for line in read_text("paragraph one.\n\fSCHEDULE TO").lines] == [
+        "paragraph one.",
+        "SCHEDULE TO",
+    ]
+    assert [line.text for line in read_text("<PAGE>   Continued text").lines] == ["Continued text"]
+    assert [line.text for line in read_text("<CAPTION>Exhibit Index").lines] == ["Exhibit Index"]
+    # A page number (followed by a blank line or a page break) goes; an exhibit code stays.
+    assert [line.text for line in read_text("Intro\n\n2\n\nNext").lines] == ["Intro", "Next"]
+    assert [line.text for line in read_text("107\nFiling Fee Table").lines] == ["107 Filing Fee Table"]

@@ -207,7 +207,7 @@ ROLE_WORDS: Final[str] = (
 
 #: Words that make up job titles (person blocks put the title between name and organisation).
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
-    ["president", "vice", "chief", "executive", "officer", "general", "counsel", "secretary", "treasurer", "director", "chairman", "chairwoman", "chair", "manager", "managing", "partner", "senior", "financial", "legal", "operating", "deputy", "assistant", "corporate", "head", "of", "and", "&", "the", "principal", "member", "authorized", "authorised", "signatory", "ceo", "cfo", "coo", "clo", "gc", "evp", "svp", "legal,", "affairs", "compliance", "associate", "administrative", "administrator", "investment", "fund", "funds", "co-chief", "interim", "acting", "company", "counsel,", "esq.", "esq", "trustee", "controller", "accounting", "officer,", "president,", "secretary,", "treasurer,", "director,", "group"]
+    ["president", "vice", "chief", "executive", "officer", "general", "counsel", "secretary", "treasurer", "director", "chairman", "chairwoman", "chair", "manager", "managing", "partner", "senior", "financial", "legal", "operating", "deputy", "assistant", "corporate", "head", "of", "and", "&", "the", "principal", "member", "authorized", "authorised", "signatory", "ceo", "cfo", "coo", "clo", "gc", "evp", "svp", "legal,", "affairs", "compliance", "associate", "administrative", "administrator", "investment", "fund", "funds", "co-chief", "interim", "acting", "company", "counsel,", "esq.", "esq", "trustee", "controller", "accounting", "officer,", "president,", "secretary,", "treasurer,", "director,"]
 )
 
 #: Endings of organisation names.

@@ -15,15 +15,18 @@ import re
 from ..document import Document, Line, collapse
 from ..normalize import normalize_fragment
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|</?PRE>|\f|-\s*\d+\s*-|\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
+# A form feed ends a line too (a page break inside a line must not glue two words).
+_LINE = re.compile(r"[^\r\n\f]*(?:\r\n|\r|\n|\f|$)")
+_PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|</?PRE>|-\s*\d+\s*-|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
+# A lone number is a page number when a page break or a blank line follows it.
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _TAG_ONLY = re.compile(
-    r"^\s*</?(?:PAGE|PRE|TEXT|DOCUMENT|HTML|BODY|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TABLE|CAPTION|FN)\b[^>]*>.*$"
+    r"^\s*(?:</?(?:PAGE|PRE|TEXT|DOCUMENT|HTML|BODY|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TABLE|CAPTION|FN)\b[^>]*>\s*)+$"
     r"|^\s*(?:<[SC]>\s*)+$",
     re.I,
 )
-# Column markers of SGML text tables at the start of a row: "<S>", "<C>".
-_COLUMN_TAGS = re.compile(r"<[SC]>", re.I)
+# SGML markup that may open a line of text: "<S>", "<C>", "<PAGE>", "<CAPTION>", "<FN>".
+_COLUMN_TAGS = re.compile(r"</?(?:[SC]|PAGE|CAPTION|FN|TABLE)>", re.I)
 
 
 def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> Document:
@@ -49,16 +52,24 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
         raw = m.group(0)
         if not raw:
             break
-        body = raw.rstrip("\r\n")
-        spans.append((base_offset + pos, base_offset + pos + len(body), body.replace("\f", "")))
+        body = raw.rstrip("\r\n\f")
+        spans.append((base_offset + pos, base_offset + pos + len(body), body))
         pos += len(raw)
     # Normalise the whole text in one pass (much faster than line by line); if a repair ever
     # joined two lines, fall back to normalising each line on its own.
     normalized = normalize_fragment("\n".join(body for _s, _e, body in spans)).split("\n")
     if len(normalized) != len(spans):
         normalized = [normalize_fragment(body) for _s, _e, body in spans]
-    for (start, end, body), fragment in zip(spans, normalized, strict=True):
+    for k, ((start, end, body), fragment) in enumerate(zip(spans, normalized, strict=True)):
         if _PAGE_MARK.match(body) or _TAG_ONLY.match(body):
+            flush()
+            continue
+        if _LONE_NUMBER.match(body) and (
+            k + 1 == len(spans)
+            or not spans[k + 1][2].strip()
+            or _PAGE_MARK.match(spans[k + 1][2])
+            or (k > 0 and _PAGE_MARK.match(spans[k - 1][2]))
+        ):
             flush()
             continue
         if "<" in fragment:
