@@ -86,3 +86,24 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "usage:" in capsys.readouterr().out
+
+
+def test_an_internal_error_is_one_line_and_the_others_still_parse(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import scheduleto.cli as cli
+
+    real = cli.parse
+
+    def flaky(source: object, **kwargs: object) -> object:
+        if str(source).endswith("boom.txt"):
+            raise RuntimeError("unexpected")
+        return real(source, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "parse", flaky)
+    status = main(["parse", "boom.txt", str(SEED), "--format", "jsonl"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "boom.txt: internal error (RuntimeError: unexpected)" in captured.err
+    assert "Traceback" not in captured.err
+    assert len(captured.out.splitlines()) == 1

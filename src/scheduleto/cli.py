@@ -121,6 +121,12 @@ def _run_parse(files: Sequence[str], args: argparse.Namespace, strict: bool) -> 
             failed += 1
             _err(f"{exc.source or name}: {exc.message}" if exc.source else f"{name}: {exc.message}")
             continue
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:  # a bug of ours: say so, keep going with the other files
+            failed += 1
+            _err(f"{name}: internal error ({type(exc).__name__}: {exc}); please report it")
+            continue
         data = filing.to_dict()
         if name == "-":
             data["source"]["path"] = None
