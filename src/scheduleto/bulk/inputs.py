@@ -23,6 +23,7 @@ Accepted inputs:
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import re
@@ -200,6 +201,8 @@ class _Reader:
                         dirs.append(entry)
                 elif entry.is_file():
                     files[entry.name] = entry
+                else:  # a FIFO, a socket, a dangling link: recorded, never opened
+                    yield _fail(entry.path, None, "SourceError", "not a regular file (FIFO, socket or broken link)")
             except OSError:  # pragma: no cover - entry vanished
                 continue
         for name in select_dir_files(list(files)):
@@ -359,6 +362,9 @@ def _iter_zip(
             if info.is_dir():
                 continue
             name = info.filename
+            if not info.flag_bits & 0x800:  # no UTF-8 flag: Info-ZIP still wrote UTF-8 names
+                with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+                    name = name.encode("cp437").decode("utf-8")
             base = name.rstrip("/").rsplit("/", 1)[-1]
             if base.startswith(".") or name.startswith("__MACOSX/"):
                 continue
@@ -400,6 +406,9 @@ def _iter_tar(
                 return
             if info is None:
                 return
+            if info.issym() or info.islnk():
+                yield _fail(source, info.name, "SourceError", "a link inside the archive: not followed")
+                continue
             if not info.isfile():
                 continue
             name = info.name

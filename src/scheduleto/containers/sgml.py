@@ -290,9 +290,19 @@ def _tag_finder(text: str, first: int, tags: _Tags) -> Callable[[str, int], int]
     else:
         return lambda needle, start: _find_ci(text, needle, start)
 
+    # A tag not found from ``start`` is not found from any later start either: remember that,
+    # so a file of many unclosed documents is not rescanned to its end once per document.
+    absent: dict[str, int] = {}
+
     def find(needle: str, start: int) -> int:
+        if needle in absent and start >= absent[needle]:
+            return -1
         hit = text.find(convert(needle), start)
-        return hit if hit >= 0 else _find_ci(text, needle, start)
+        if hit < 0:
+            hit = _find_ci(text, needle, start)
+        if hit < 0:
+            absent[needle] = min(start, absent.get(needle, start))
+        return hit
 
     return find
 
