@@ -212,14 +212,18 @@ class _Runner:
 
     # -- in-process --------------------------------------------------------------------------
 
-    def run_serial(self, items: Iterable[InputItem | BulkResult]) -> Iterator[BulkResult]:
-        opts = self.options
+    def prepared(self, items: Iterable[InputItem | BulkResult]) -> Iterator[BulkResult | Task]:
+        """The items ready to parse (or results already known), until a stop is asked for."""
         for item in items:
             if self.should_stop():
                 return
             prepared = self.prepare(item)
-            if prepared is None:
-                continue
+            if prepared is not None:
+                yield prepared
+
+    def run_serial(self, items: Iterable[InputItem | BulkResult]) -> Iterator[BulkResult]:
+        opts = self.options
+        for prepared in self.prepared(items):
             if isinstance(prepared, BulkResult):
                 yield prepared
                 continue
@@ -310,12 +314,7 @@ class _Runner:
                 yield from self.emit(seq, result)
 
         try:
-            for item in items:
-                if self.should_stop():
-                    return
-                prepared = self.prepare(item)
-                if prepared is None:
-                    continue
+            for prepared in self.prepared(items):
                 if isinstance(prepared, BulkResult):
                     yield from self.emit(*self.number(prepared))
                 else:
@@ -327,6 +326,8 @@ class _Runner:
                 yield from drain(lambda: len(pending) >= max_pending or len(self.ready) > max_ready)
                 if self.should_stop():
                     return
+            if self.should_stop():  # the items stopped because a stop was asked for
+                return
             if chunk:
                 submit(chunk)
                 chunk = []
