@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .document import Document
 from .errors import ContainerError, EmptyDocumentError, NotScheduleTOError
@@ -17,6 +17,9 @@ from .extract import Context, extract_filing, identify
 from .model import SCHEDULE_TO_FORMS, ScheduleTO, Source, SourceFormat
 from .source import MAX_BYTES, load
 from .vocab import PRESS_RELEASE_TYPES
+
+if TYPE_CHECKING:
+    from .containers.sgml import Submission
 
 # <TABLE>, <S>, <C>, <CAPTION> and <PAGE> also mark up old plain-text filings: not HTML signs.
 _HTML_SNIFF = re.compile(
@@ -169,11 +172,9 @@ def _has_content(text: str) -> bool:
     return len(_TAG.sub(" ", text).split()) > 30
 
 
-def _header_only(submission: object, sha: str, path: str | None) -> ScheduleTO:
+def _header_only(submission: Submission, sha: str, path: str | None) -> ScheduleTO:
     """A header file (``.hdr.sgml``, ``-index-headers.html``): the header and document list."""
-    from .containers.sgml import Submission
-
-    assert isinstance(submission, Submission) and submission.header is not None
+    assert submission.header is not None
     return ScheduleTO(
         source=Source(path=path, sha256=sha, format=SourceFormat.SGML),
         form_type=submission.header.form_type,

@@ -24,7 +24,7 @@ from .expiration import extract_expiration
 from .identity import Identity, derive_form_type, identify, original_filing_date
 from .offer import extract_offer
 from .press import extract_press_releases
-from .results import extract_results
+from .results import ResultsInfo, extract_results
 from .signatures import extract_signatures
 from .tendered import extract_tendered
 
@@ -74,7 +74,7 @@ def extract_filing(
         tendered.extend(t for t in extract_tendered(ex) if (t.shares, t.guaranteed_delivery) not in seen)
         if results_info.results is None or results_info.outcome is None:
             more = extract_results(ex)
-            results_info = type(results_info)(
+            results_info = ResultsInfo(
                 results_info.results or more.results, results_info.outcome or more.outcome
             )
         press.extend(p for p in extract_press_releases(ex) if p not in press)
