@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .document import BOX_TOKENS
 from .vocab import ARTEFACT_REPAIRS, TEXT_BOXES, UNICODE_BOXES
 
 
@@ -14,35 +15,61 @@ def _guarded(table: tuple[tuple[str, str, str], ...]) -> tuple[tuple[re.Pattern[
 
 _TEXT_BOXES = _guarded(tuple((p, f" {tok} ", g) for p, tok, g in TEXT_BOXES))
 _REPAIRS = _guarded(ARTEFACT_REPAIRS)
-_UNICODE_BOX_RE = re.compile("[" + "".join(re.escape(c) for c in UNICODE_BOXES) + "]")
 # A tab inside a word: "Chec<TAB>k", "foll<TAB>owing".
 _SPLIT_WORD = re.compile(r"\t+(?<=[a-z]\t)(?=[a-z])")
-# Runs of two or more spaces, or any other kind of space, become one plain space.
-_OTHER_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ASCII_SPACES = re.compile(r"  +")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+# Single characters rewritten one for one. Each table is applied at its step of
+# normalize_fragment, with str.replace for the characters one scan found in the text.
+_ZERO_WIDTH = dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", "")
 _UNIFY = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
           "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00b4": "'"}  # fmt: skip
-_UNIFY_RE = re.compile("[" + "".join(_UNIFY) + "]")
+# Box tokens are box glyphs too: pad them first, so no glyph is padded twice.
+_GLYPHS = dict(
+    sorted(((g, f" {tok} ") for g, tok in UNICODE_BOXES.items()), key=lambda kv: kv[0] not in BOX_TOKENS)
+)
+# Any other kind of space becomes one plain space.
+_OTHER_SPACES = dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
+_SPECIAL = re.compile(
+    "[" + "".join(re.escape(c) for table in (_ZERO_WIDTH, _UNIFY, _GLYPHS, _OTHER_SPACES) for c in table) + "]"
+)
+
+
+def _replace_chars(text: str, table: dict[str, str], present: set[str]) -> str:
+    for char, replacement in table.items():
+        if char in present:
+            text = text.replace(char, replacement)
+    return text
 
 
 def _apply(text: str, table: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:
+    # Several entries share a guard: test each guard once until a substitution changes the text.
+    seen: dict[str, bool] = {}
     for pattern, replacement, guards in table:
-        if any(g in text for g in guards):
-            text = pattern.sub(replacement, text)
+        for g in guards:
+            found = seen.get(g)
+            if found is None:
+                found = seen[g] = g in text
+            if found:
+                text, n = pattern.subn(replacement, text)
+                if n:
+                    seen.clear()
+                break
     return text
 
 
 def box_tokens(text: str) -> str:
     """Replace every box glyph or text spelling of a box with the CHECKED/UNCHECKED token."""
-    text = _UNICODE_BOX_RE.sub(lambda m: f" {UNICODE_BOXES[m.group(0)]} ", text)
+    if not text.isascii():
+        text = _replace_chars(text, _GLYPHS, set(_SPECIAL.findall(text)))
     return _apply(text, _TEXT_BOXES)
 
 
 def repair(text: str) -> str:
     """Undo extraction artefacts (``\\$``, ``^{*}``, ``14d-l``...) and unify quotes and dashes."""
-    text = _ZERO_WIDTH.sub("", text)
-    text = _UNIFY_RE.sub(lambda m: _UNIFY[m.group(0)], text)
+    if not text.isascii():
+        present = set(_SPECIAL.findall(text))
+        text = _replace_chars(_replace_chars(text, _ZERO_WIDTH, present), _UNIFY, present)
     return _apply(text, _REPAIRS)
 
 
@@ -51,12 +78,18 @@ def normalize_fragment(text: str) -> str:
 
     Tabs are kept (they separate cells); other white space is collapsed to single spaces.
     """
+    present: set[str] = set()
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    text = repair(text)
-    text = box_tokens(text)
+        # One scan finds the special characters; the steps below replace only those.
+        present = set(_SPECIAL.findall(text))
+        text = _replace_chars(_replace_chars(text, _ZERO_WIDTH, present), _UNIFY, present)
+    text = _apply(text, _REPAIRS)
+    if present:
+        text = _replace_chars(text, _GLYPHS, present)
+    text = _apply(text, _TEXT_BOXES)
     if "\t" in text:
         text = _SPLIT_WORD.sub("", text)
-    if not text.isascii():
-        text = _OTHER_SPACES.sub(" ", text)
+    if present:
+        text = _replace_chars(text, _OTHER_SPACES, present)
     return _ASCII_SPACES.sub(" ", text)

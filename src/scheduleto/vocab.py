@@ -67,8 +67,10 @@ TEXT_BOXES: Final[tuple[tuple[str, str, str], ...]] = (
     (r"\\(?:Box|square)\b", UNCHECKED, "\\"),
     # Each pattern starts with its literal and looks behind only once that matched: a pattern
     # that opens with a look-behind is tried at every position and is many times slower.
-    (r"\[(?<![^\s|]\[)\s?[xX]\s?\]|/(?<![^\s|]/)[xX]/", CHECKED, "[|/"),
-    (r"\[(?<![^\s|]\[)[\s_]{0,3}\]|/(?<![^\s|]/)\s{1,3}/", UNCHECKED, "[|/"),
+    (r"\[(?<![^\s|]\[)\s?[xX]\s?\]", CHECKED, "["),
+    (r"/(?<![^\s|]/)[xX]/", CHECKED, "/x/|/X/"),
+    (r"\[(?<![^\s|]\[)[\s_]{0,3}\]", UNCHECKED, "["),
+    (r"/(?<![^\s|]/)\s{1,3}/", UNCHECKED, "/"),
     (r"\((?<![^\s|]\()\s?[xX]\s?\)(?![^\s|])", CHECKED, "x)|X)"),
     (r"\((?<![^\s|]\()\s{1,3}\)(?![^\s|])", UNCHECKED, " )"),
     (r"_(?<!\S_)_{2,}(?=\s*[A-Z]?[a-z])", UNCHECKED, "___"),

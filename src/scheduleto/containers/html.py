@@ -82,6 +82,8 @@ _HTML_TAG = re.compile(
 _XML_DECL = re.compile(r"\s*<\?xml[^>]*>")
 _PRE_TAG = re.compile(r"<(?:pre|xmp|listing|plaintext)\b[^>]*>", re.I)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+# The same in the lower-cased source (a literal start: a fast scan), colon written as an entity too.
+_HIDDEN_IN_SOURCE = re.compile(r"display\s*(?::|&#0*58;|&#x0*3a;|&colon;)\s*none")
 # The font-family and font shorthand declarations of a style attribute.
 _FONT_DECL = re.compile(r"(?<![\w-])(font-family|font)\s*:\s*([^;]*)", re.I)
 # In the font shorthand the family follows the size (and an optional /line-height).
@@ -149,7 +151,7 @@ def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> 
         return Document((), src, "html", None)
 
     lower = text.lower()
-    if "display" in lower:
+    if "display" in lower and _HIDDEN_IN_SOURCE.search(lower):
         _drop_hidden(root, text, lower)
     # Letters draw boxes only in a symbol font: look at fonts only if the source names one.
     boxes = any(name in lower for name in SYMBOL_FONTS)
@@ -493,12 +495,7 @@ def _drop_hidden(root: _Element, text: str, lower: str) -> None:
     # Test each styled element's style in Python: no XPath literal built from the source (a
     # control character there makes lxml raise), no offsets into a lower-cased copy.
     del text, lower
-    styled = root.xpath("//*[@style]")
-    hidden = [
-        el
-        for el in (styled if isinstance(styled, list) else ())
-        if isinstance(el, etree._Element) and _DISPLAY_NONE.search(el.get("style") or "")
-    ]
+    hidden = [el for el in root.iter() if _DISPLAY_NONE.search(el.get("style") or "")]
     for el in hidden:
         parent = el.getparent()
         if parent is None:
