@@ -12,10 +12,10 @@ import re
 from typing import TYPE_CHECKING, BinaryIO
 
 from .document import Document
-from .errors import ContainerError, EmptyDocumentError, NotScheduleTOError
+from .errors import ContainerError, EmptyDocumentError, NotScheduleTOError, SourceError
 from .extract import Context, extract_filing, identify
 from .model import SCHEDULE_TO_FORMS, ScheduleTO, Source, SourceFormat
-from .source import MAX_BYTES, load
+from .source import MAX_BYTES, decode, load
 from .vocab import PRESS_RELEASE_TYPES
 
 if TYPE_CHECKING:
@@ -60,9 +60,21 @@ def parse(
         ContainerError: a malformed EDGAR container.
     """
     loaded = load(source, max_bytes=max_bytes)
-    result = _parse_loaded(loaded.text, loaded.sha256, loaded.path, strict=strict)
-    if "replaced" in loaded.encoding:
-        result = _with_warning(result, f"input is not valid UTF-8; decoded as {loaded.encoding}")
+    return _parse_decoded(loaded.text, loaded.encoding, loaded.sha256, loaded.path, strict=strict)
+
+
+def _parse_bytes(data: bytes, sha256: str, *, strict: bool = True) -> ScheduleTO:
+    """:func:`parse` for bytes whose SHA-256 digest the caller has already computed (bulk work)."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"input is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit")
+    text, encoding = decode(data)
+    return _parse_decoded(text, encoding, sha256, None, strict=strict)
+
+
+def _parse_decoded(text: str, encoding: str, sha: str, path: str | None, *, strict: bool) -> ScheduleTO:
+    result = _parse_loaded(text, sha, path, strict=strict)
+    if "replaced" in encoding:
+        result = _with_warning(result, f"input is not valid UTF-8; decoded as {encoding}")
     return result
 
 

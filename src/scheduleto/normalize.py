@@ -16,7 +16,8 @@ def _guarded(table: tuple[tuple[str, str, str], ...]) -> tuple[tuple[re.Pattern[
 _TEXT_BOXES = _guarded(tuple((p, f" {tok} ", g) for p, tok, g in TEXT_BOXES))
 _REPAIRS = _guarded(ARTEFACT_REPAIRS)
 # A tab inside a word: "Chec<TAB>k", "foll<TAB>owing".
-_SPLIT_WORD = re.compile(r"\t+(?<=[a-z]\t)(?=[a-z])")
+# (One tab between two letters; the pattern opens with its literal, which keeps the scan fast.)
+_SPLIT_WORD = re.compile(r"\t(?<=[a-z]\t)(?=[a-z])")
 _ASCII_SPACES = re.compile(r"  +")
 
 # Single characters rewritten one for one. Each table is applied at its step of

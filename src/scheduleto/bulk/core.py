@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from ..api import parse
+from ..api import _parse_bytes
 from ..errors import NotScheduleTOError, ScheduleTOError
 from ..model import SCHEDULE_TO_FORMS, ScheduleTO
 
@@ -212,7 +212,7 @@ def process_bytes(
             form, selected = classify(data, forms)
             if not selected:
                 return skipped(source, member, sha, form, forms)
-        filing = parse(data, strict=strict)
+        filing = _parse_bytes(data, sha, strict=strict)
     except NotScheduleTOError as exc:
         form_type = normalize_form(exc.form_type) if exc.form_type else None
         return BulkResult(

@@ -18,6 +18,7 @@ from ..normalize import normalize_fragment
 # A form feed ends a line too (a page break inside a line must not glue two words).
 _LINE = re.compile(r"[^\r\n\f]*(?:\r\n|\r|\n|\f|$)")
 _PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|</?PRE>|-\s*\d+\s*-|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
+_MARK_STARTS = frozenset("<-pP")
 # A lone number is a page number when a page break or a blank line follows it.
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _TAG_ONLY = re.compile(
@@ -61,10 +62,12 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
     if len(normalized) != len(spans):
         normalized = [normalize_fragment(body) for _s, _e, body in spans]
     for k, ((start, end, body), fragment) in enumerate(zip(spans, normalized, strict=True)):
-        if _PAGE_MARK.match(body) or _TAG_ONLY.match(body):
+        # Page marks and tag-only lines start with "<", "-" or "Page"; page numbers with a digit.
+        first = body.lstrip()[:1]
+        if first in _MARK_STARTS and (_PAGE_MARK.match(body) or _TAG_ONLY.match(body)):
             flush()
             continue
-        if _LONE_NUMBER.match(body) and (
+        if first.isdigit() and _LONE_NUMBER.match(body) and (
             k + 1 == len(spans)
             or not spans[k + 1][2].strip()
             or _PAGE_MARK.match(spans[k + 1][2])
