@@ -129,6 +129,26 @@ def make_filing(
     return body.encode("utf-8", "replace")
 
 
+def primary_size(text: str) -> int:
+    """Characters of the Schedule TO document itself (inside its container, if any)."""
+    from scheduleto.containers import sgml
+
+    if not sgml.looks_like_container(text):
+        return len(text)
+    docs = sgml.read_submission(text).documents
+    primary = next((d for d in docs if d.type and d.type.startswith("SC TO")), docs[0] if docs else None)
+    return len(primary.text) if primary else len(text)
+
+
+#: The primary-document sizes the targets are stated for ("typical size": 10-60 KB).
+TYPICAL_KB = (10, 60)
+
+
+def is_typical(text: str) -> bool:
+    low, high = TYPICAL_KB
+    return low * 1000 <= primary_size(text) <= high * 1000
+
+
 def write_tree(root: Path, count: int, seed: int = 1, *, form: str | None = None) -> list[Path]:
     """Write ``count`` filings as files under ``root``; return their paths."""
     rng = random.Random(seed)
@@ -176,6 +196,31 @@ def timed_parse_many(paths: list[Path] | list[str], workers: int) -> tuple[float
         elif result.status == "failed":
             failed += 1
     return time.perf_counter() - start, parsed, failed
+
+
+def template_table(rounds: int = 6) -> list[tuple[str, int, float, float]]:
+    """(template, primary-document KB, our ms/filing, bare lxml ms/filing) for each template."""
+    import lxml.html
+
+    rng = random.Random(5)
+    tpls = templates()
+    rows = []
+    for k, (name, text) in enumerate(tpls):
+        datas = [make_filing(k + len(tpls) * j, tpls, rng) for j in range(4)]
+        for data in datas:  # warm up
+            scheduleto.parse(data)
+        ours = bare = 0.0
+        for _ in range(rounds):
+            for data in datas:
+                t0 = time.perf_counter()
+                scheduleto.parse(data)
+                t1 = time.perf_counter()
+                lxml.html.fromstring(data.decode("utf-8", "replace")).text_content()
+                ours += t1 - t0
+                bare += time.perf_counter() - t1
+        n = rounds * len(datas)
+        rows.append((name, primary_size(text) // 1000, 1e3 * ours / n, 1e3 * bare / n))
+    return rows
 
 
 def _burn(n: int) -> float:
@@ -490,6 +535,15 @@ def main() -> None:
             f"\n1 process : {parsed1} parsed ({failed1} failed) in {secs1:.2f} s = {rate1:.1f} filings/s, "
             f"{mb / secs1:.2f} MB/s   [target >= 300 filings/s]"
         )
+        typical_names = {name for name, text in templates() if is_typical(text)}
+        n_tpl = len(templates())
+        typical = [f for i, f in enumerate(part) if templates()[i % n_tpl][0] in typical_names]
+        if typical:
+            secs_t, parsed_t, _ = min(timed_parse_many(typical, workers=1) for _ in range(2))
+            print(
+                f"            typical size only (primary document {TYPICAL_KB[0]}-{TYPICAL_KB[1]} KB: "
+                f"{', '.join(sorted(typical_names))}): {parsed_t / secs_t:.1f} filings/s"
+            )
         steady2, startup2 = steady_rate(files, workers=2)
         ideal = machine_parallelism()
         print(
@@ -509,6 +563,17 @@ def main() -> None:
             f"vs lxml   : parse {1e3 * sum(ours) / len(ours):.1f} ms/filing, bare lxml.html.fromstring"
             f"().text_content() {1e3 * sum(bare) / len(bare):.2f} ms/filing = {ratio:.1f}x   [target <= 4x]"
         )
+
+        rows = template_table()
+        print("            per template: primary KB, ours ms, bare lxml ms, ratio")
+        for name, kb, ours_ms, bare_ms in rows:
+            print(f"              {name:28s} {kb:4d} KB {ours_ms:6.2f} ms {bare_ms:6.2f} ms {ours_ms / bare_ms:6.1f}x")
+        html_rows = [r for r in rows if r[0] != "seed"]
+        typical_rows = [r for r in rows if r[0] in typical_names]
+        for label, chosen in (("HTML documents only", html_rows), ("typical size only", typical_rows)):
+            if chosen:
+                r = sum(x[2] for x in chosen) / sum(x[3] for x in chosen)
+                print(f"            {label}: {r:.1f}x")
 
         rng = random.Random(9)
         tpls = templates()

@@ -242,4 +242,6 @@ _ABBREV_TAIL = re.compile(rf"(?:^|[\s(,])(?:{_ABBREVIATIONS})\.$|(?:^|[\s(,])(?:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    return bool(_ABBREV_TAIL.search(text))
+    # A match is at most ten characters long and ends the text: search only the tail ("^" does
+    # not match at a search position, so a cut inside the text cannot fake a start).
+    return bool(_ABBREV_TAIL.search(text, max(0, len(text) - 16)))

@@ -205,7 +205,7 @@ def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> 
             if texts[item]:
                 lines.append(Line((texts[item],), start, end))
         else:
-            cells = tuple("\n".join(texts[i] for i in cell if texts[i]) for cell in item[0])
+            cells = tuple(["\n".join([texts[i] for i in cell if texts[i]]) for cell in item[0]])
             if any(cells):
                 lines.append(Line(cells, start, end, is_row=True))
     if lines and _last_chain_depth(root) >= 250 and not _ends_as_source(html, lines):
