@@ -40,7 +40,7 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """A paragraph or a table row of the normalised document.
 
@@ -53,6 +53,15 @@ class Line:
     start: int = 0
     end: int = 0
     is_row: bool = False
+
+    def __init__(self, cells: tuple[str, ...], start: int = 0, end: int = 0, is_row: bool = False) -> None:
+        # Readers make thousands of lines per filing: set the fields straight into the instance
+        # dict, not through the frozen class's object.__setattr__ (four times slower).
+        fields = self.__dict__
+        fields["cells"] = cells
+        fields["start"] = start
+        fields["end"] = end
+        fields["is_row"] = is_row
 
     @cached_property
     def text(self) -> str:

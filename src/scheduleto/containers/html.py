@@ -276,6 +276,7 @@ class _Walker:
         buf: list[str] = []
         add = buf.append
         kinds = _KINDS.get
+        fonts: dict[_Element, bool | None] = {}  # each element's own font declaration, once
         cur = 1  # source line of the last block, row or cell entered
         row: list[list[int]] | None = None
         row_line = 1
@@ -308,7 +309,7 @@ class _Walker:
                 if kind == _INLINE:
                     t = el.text
                     if t:
-                        add(_box_run(el, t) if boxes and len(t) < 64 and not t.isspace() else t)
+                        add(_box_run(el, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
                     if len(el):
                         walk(el)
                 elif kind in (_BLOCK, _CELL):
@@ -324,7 +325,7 @@ class _Walker:
                         cell = []
                     t = el.text
                     if t:
-                        add(_box_run(el, t) if boxes and len(t) < 64 and not t.isspace() else t)
+                        add(_box_run(el, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
                     if len(el):
                         walk(el)
                     if buf:
@@ -391,7 +392,7 @@ class _Walker:
                 # _SKIP: nothing but the tail
                 t = el.tail
                 if t:
-                    add(_box_run(parent, t) if boxes and len(t) < 64 and not t.isspace() else t)
+                    add(_box_run(parent, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
 
         t = root.text
         if t:
@@ -445,17 +446,23 @@ def _spaces(text: str) -> str:
     return text
 
 
-def _box_run(el: _Element, run: str) -> str:
+def _box_run(el: _Element, run: str, fonts: dict[_Element, bool | None] | None = None) -> str:
     """A short run of text: box tokens if it is made of box letters in a symbol font.
 
-    The font is the one declared by ``el`` or by its nearest ancestor declaring one.
+    The font is the one declared by ``el`` or by its nearest ancestor declaring one; ``fonts``
+    keeps each element's declaration once read.
     """
     core = run.strip()
-    if not core or len(core) > 8 or not all(ch in WINGDINGS_BOXES or ch.isspace() for ch in core):
+    if not _BOX_LETTERS.fullmatch(core):
         return run
     node: _Element | None = el
     while node is not None:
-        symbol = _symbol_font(node)
+        if fonts is None:
+            symbol = _symbol_font(node)
+        elif node in fonts:
+            symbol = fonts[node]
+        else:
+            symbol = fonts[node] = _symbol_font(node)
         if symbol is not None:
             if not symbol:
                 return run
@@ -464,6 +471,10 @@ def _box_run(el: _Element, run: str) -> str:
             )
         node = node.getparent()
     return run
+
+
+# One to eight box letters or spaces (a run stripped of its edges).
+_BOX_LETTERS = re.compile("[" + "".join(re.escape(ch) for ch in WINGDINGS_BOXES) + r"\s]{1,8}")
 
 
 def _symbol_font(el: _Element) -> bool | None:
