@@ -17,6 +17,7 @@ from scheduleto.containers.sgml import (
     RawDocument,
     Submission,
     looks_like_container,
+    read_documents,
     read_submission,
     sniff_form_type,
 )
@@ -145,6 +146,12 @@ def test_header_only_skips_documents() -> None:
     sub = read_submission(fixture("full_pem.txt"), header_only=True)
     assert sub.documents == ()
     assert header_of(sub).accession_number == "0000950123-01-000042"
+
+
+@pytest.mark.parametrize("name", ["full_pem.txt", "feed_flat.nc", "index_headers.html", "single_document.htm"])
+def test_documents_alone_are_those_of_the_full_read(name: str) -> None:
+    text = fixture(name)
+    assert read_documents(text) == read_submission(text).documents
 
 
 def test_crlf_line_endings() -> None:

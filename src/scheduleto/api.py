@@ -207,7 +207,10 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
             source=path,
             form_type=form,
         )
-    submission = sgml.read_submission(text, source=path)
+    documents = sgml.read_documents(text)
+    if head.header is None and not documents:
+        sgml.read_submission(text, source=path)  # raises the ContainerError naming what is missing
+    submission = sgml.Submission(header=head.header, documents=documents)
     docs = [d for d in submission.documents if not d.uuencoded and _has_content(d.text)]
     if not docs:
         if submission.header is not None and is_schedule_to_form(form):

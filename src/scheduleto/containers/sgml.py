@@ -177,12 +177,7 @@ def read_submission(
 
     documents: tuple[RawDocument, ...] = ()
     if not header_only:
-        if first_doc >= 0:
-            documents = tuple(_scan_documents(text, first_doc, _RAW_TAGS))
-        elif html_mode:
-            escaped_first = _find_ci(text, "&lt;DOCUMENT&gt;", 0)
-            if escaped_first >= 0:
-                documents = tuple(_scan_documents(text, escaped_first, _ESCAPED_TAGS))
+        documents = _documents(text, first_doc, html_mode)
 
     if header is None and not documents:
         if header_only and first_doc >= 0:
@@ -196,6 +191,21 @@ def read_submission(
             source=source,
         )
     return Submission(header=header, documents=documents)
+
+
+def read_documents(text: str) -> tuple[RawDocument, ...]:
+    """The documents of an EDGAR container, without its header (see :func:`read_submission`)."""
+    return _documents(text, _find_ci(text, "<DOCUMENT>", 0), _looks_like_html(text))
+
+
+def _documents(text: str, first_doc: int, html_mode: bool) -> tuple[RawDocument, ...]:
+    if first_doc >= 0:
+        return tuple(_scan_documents(text, first_doc, _RAW_TAGS))
+    if html_mode:
+        escaped_first = _find_ci(text, "&lt;DOCUMENT&gt;", 0)
+        if escaped_first >= 0:
+            return tuple(_scan_documents(text, escaped_first, _ESCAPED_TAGS))
+    return ()
 
 
 _HTML_START = re.compile(r"[\ufeff\s]*(?:<!DOCTYPE\b|<HTML\b)", re.I)
