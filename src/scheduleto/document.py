@@ -111,20 +111,22 @@ class Document:
     def lines_matching(self, keywords: tuple[str, ...]) -> list[int]:
         """Indexes of the lines holding any of ``keywords`` (lower-case), in order.
 
-        One scan of the whole lower-cased text instead of a test per line.
+        A scan of the whole lower-cased text per keyword instead of a test per line.
         """
         key = "lines_matching:" + "\x00".join(keywords)
         cached = self._cache.get(key)
         if isinstance(cached, list):
             return cached
         text, starts = self._lower_index
-        found: list[int] = []
-        last = -1
-        for m in _keywords(keywords).finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i != last:
-                found.append(i)
-                last = i
+        find = text.find
+        hits: set[int] = set()
+        for keyword in keywords:  # str.find is many times faster than a pattern of alternatives
+            pos = find(keyword)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                hits.add(i)
+                pos = find(keyword, starts[i + 1])  # go on from the next line
+        found = sorted(hits)
         self._cache[key] = found
         return found
 
