@@ -1,0 +1,45 @@
+"""The normalised document's keyword index and sentence splitting (scheduleto.document)."""
+
+from __future__ import annotations
+
+from scheduleto.document import Document, Line, split_sentences
+
+
+def make(*texts: str) -> Document:
+    return Document(tuple(Line((t,), 10 * k, 10 * k + 9) for k, t in enumerate(texts)))
+
+
+DOC = make(
+    "The Offer expired at 5:00 p.m. on May 18, 2023. The Offer was not extended.",
+    "Exhibit Index",
+    "Shares tendered: 1,000. Offer, offer, OFFER.",
+    "Nothing here.",
+)
+
+
+def test_lines_matching_gives_each_line_once_in_order() -> None:
+    assert DOC.lines_matching(("offer",)) == [0, 2]
+    assert DOC.lines_matching(("exhibit", "tendered", "offer")) == [0, 1, 2]
+    assert DOC.lines_matching(("absent",)) == []
+    # keywords are matched against the lower-cased text
+    assert DOC.lines_matching(("nothing here",)) == [3]
+
+
+def test_lines_with_joins_the_matching_lines() -> None:
+    assert DOC.lines_with("exhibit", "nothing") == "Exhibit Index\nNothing here."
+
+
+def test_sentences_at_and_after() -> None:
+    found = DOC.sentences_at("extended")
+    assert found == [((0, 1), "The Offer was not extended.")]
+    assert DOC.sentence_after((0, 1)) == "Exhibit Index"
+    assert DOC.sentences_with("tendered") == [(2, "Shares tendered: 1,000.")]
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Acme Inc. bought shares from J. Smith at 5:00 p.m. on May 1. It paid $10. The U.S.A. rules apply."
+    assert split_sentences(text) == [
+        "Acme Inc. bought shares from J. Smith at 5:00 p.m. on May 1.",
+        "It paid $10.",
+        "The U.S.A. rules apply.",
+    ]
