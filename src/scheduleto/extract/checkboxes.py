@@ -19,15 +19,37 @@ wording is not found.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import BOX_TOKENS, CHECKED, UNCHECKED, Document
 from ..model import CHECKBOX_KEYS, Checkboxes
 from ..vocab import CHECKBOX_BOUNDARIES, CHECKBOX_PATTERNS, LONE_LETTER_BOXES, compile_table
+from .contacts import folds_oddly
 from .cover import cover_end
 
 _PATTERNS = compile_table(CHECKBOX_PATTERNS)
 _BOUNDARY = re.compile(CHECKBOX_BOUNDARIES, re.IGNORECASE)
+
+
+def _words(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# The words (lower-cased) one of which every match of each pattern starts with. A pattern that
+# does not start with a literal is tried at every position of the stream; trying it only where
+# one of its words stands gives the same matches, much faster.
+_FIRST_WORDS: dict[str, re.Pattern[str]] = {
+    "preliminary_communication": _words("check", "the", "filing"),
+    "third_party_tender_offer": _words("third"),
+    "issuer_tender_offer": _words("issuer"),
+    "going_private": _words("going"),
+    "schedule_13d_amendment": _words("amendment"),
+    "final_amendment": _words("check", "final"),
+    "cross_border_issuer": _words("rule"),
+    "cross_border_third_party": _words("rule"),
+}
+_BOUNDARY_FIRST_WORDS = _words("any", "relates", "relied", "previously", "date")
 EMPTY_CELL = "\ue000"
 _TOKEN = re.compile(f"[{CHECKED}{UNCHECKED}]")
 _LONE_LETTER = re.compile(
@@ -67,13 +89,46 @@ def _state(token: str) -> bool:
     return token == CHECKED
 
 
+def _matches_at_words(
+    pattern: re.Pattern[str],
+    text: str,
+    lower: str | None,
+    words: re.Pattern[str],
+    pos: int = 0,
+    endpos: int | None = None,
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, for a pattern whose every match starts where
+    ``words`` matches in ``lower`` (``text`` lower-cased) and is not empty.
+
+    ``lower`` is None when it cannot stand for ``text`` in a case-insensitive match (see
+    :func:`folds_oddly`): then the pattern is searched as usual.
+    """
+    end = len(text) if endpos is None else endpos
+    if lower is None:
+        yield from pattern.finditer(text, pos, end)
+        return
+    at = pos
+    while True:
+        word = words.search(lower, at, end)
+        if word is None:
+            return
+        at = word.start()
+        m = pattern.match(text, at, end)
+        if m:
+            yield m
+            at = max(m.end(), at + 1)
+        else:
+            at += 1
+
+
 def extract_checkboxes(doc: Document) -> CheckboxResult:
     """Read the eight boxes from the cover of ``doc``."""
     limit = min(len(doc.lines), cover_end(doc) + 60)
     stream = box_stream(doc, limit)
+    lower = None if folds_oddly(stream) else stream.lower()
     found: list[tuple[int, int, str]] = []
     for key in CHECKBOX_KEYS:
-        m = _PATTERNS[key].search(stream)
+        m = next(_matches_at_words(_PATTERNS[key], stream, lower, _FIRST_WORDS[key]), None)
         if m:
             found.append((m.start(), m.end(), key))
     found.sort()
@@ -90,7 +145,7 @@ def extract_checkboxes(doc: Document) -> CheckboxResult:
     prev_end = 0
     for i, (start, end, key) in enumerate(found):
         floor = max(prev_end, consumed)
-        for bm in _BOUNDARY.finditer(stream, floor, start):
+        for bm in _matches_at_words(_BOUNDARY, stream, lower, _BOUNDARY_FIRST_WORDS, floor, start):
             floor = max(floor, bm.end())
         next_start = starts[i + 1] if i + 1 < len(starts) else len(stream) + _NEXT_WORDING_GAP + 1
         state, used = _read_mark(stream, floor, start, end, next_start)

@@ -33,6 +33,81 @@ _CITY_STATE = re.compile(r"\b[A-Z][a-zA-Z. ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-
 _TRAILING_PUNCT = " ,;"
 # "Brooks Lindberg Partners Group ..., LLC": a first name, initials, a last name.
 _LEADING_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z]\.)*\s+[A-Z][a-zA-Z'’-]+\b(?!,?\s+(?:Inc|LLC|Ltd|Corp)\b)")
+_DIGIT = re.compile(r"\d")
+# _PHONE is slow to search. Every match starts with one of _PHONE_START and holds a "+" or
+# _PHONE_DIGITS (its last seven digits); both are fast scans.
+_PHONE_START = re.compile(r"[+(\d]")
+_PHONE_DIGITS = re.compile(r"\d{3}[\s.-]\d{4}")
+# Words one of which every _PHONE_LABEL or _FAX_LABEL match holds, lower-cased.
+_LABEL_WORDS = ("tel", "phone", "fax", "facs")
+_DIGIT_OR_COMMA = re.compile(r"\d|,")
+_LONE_AND = re.compile(r"^(?:and|&)$", re.I)
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.I)
+_CARE_OF = re.compile(r"(?i:c/o)\s+(.*)$")
+#: Characters that case-insensitive matching folds onto an ASCII letter although ``str.lower()``
+#: does not turn them into it (İ and ı match i, ſ matches s; İ also lower-cases to two characters).
+ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def folds_oddly(text: str) -> bool:
+    """True when ``text`` holds one of :data:`ODD_FOLDS`.
+
+    Otherwise a case-insensitive pattern that needs an ASCII word can only match where the
+    lower-cased text holds the word, at the same offsets: a plain substring test may rule the
+    (slow) pattern out.
+    """
+    return not text.isascii() and any(c in text for c in ODD_FOLDS)
+
+
+def _may_hold(text: str, word: str) -> bool:
+    """False only when ``text`` cannot hold ``word`` (lower-case ASCII) in any letter case."""
+    return word in text.lower() or folds_oddly(text)
+
+
+def _esq_name(text: str) -> re.Match[str] | None:
+    return _ESQ_NAME.search(text) if _may_hold(text, "esq") else None
+
+
+def _esq_names(text: str) -> list[re.Match[str]]:
+    """``list(_ESQ_NAME.finditer(text))``, without searching past the last "Esq"."""
+    if folds_oddly(text):
+        return list(_ESQ_NAME.finditer(text))
+    lower = text.lower()
+    found: list[re.Match[str]] = []
+    pos = 0
+    while lower.find("esq", pos) >= 0:
+        m = _ESQ_NAME.search(text, pos)
+        if m is None:
+            break
+        found.append(m)
+        pos = m.end()
+    return found
+
+
+def _phone_start(text: str) -> int:
+    """Where a _PHONE match may start first in ``text``, or -1 when none can match."""
+    if "+" not in text and _PHONE_DIGITS.search(text) is None:
+        return -1
+    first = _PHONE_START.search(text)
+    return first.start() if first else -1
+
+
+def _phone(text: str) -> re.Match[str] | None:
+    """The first phone number in ``text``."""
+    start = _phone_start(text)
+    return _PHONE.search(text, start) if start >= 0 else None
+
+
+def _phones(text: str) -> list[re.Match[str]]:
+    """``list(_PHONE.finditer(text))``."""
+    start = _phone_start(text)
+    return list(_PHONE.finditer(text, start)) if start >= 0 else []
+
+
+def _may_label(text: str) -> bool:
+    """False when ``text`` holds no _PHONE_LABEL or _FAX_LABEL."""
+    lower = text.lower()
+    return any(w in lower for w in _LABEL_WORDS) or folds_oddly(text)
 
 
 @dataclass
@@ -54,12 +129,14 @@ def is_title(text: str) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    words = [w.lower().strip(",") for w in text.split()]
-    return (
-        bool(words)
-        and words[0] not in {"and", "of", "the", "&", "for"}
-        and all(w in TITLE_WORDS or w == "&" for w in words)
-    )
+    words = text.split()
+    if not words or words[0].lower().strip(",") in {"and", "of", "the", "&", "for"}:
+        return False
+    for word in words:
+        w = word.lower().strip(",")
+        if w not in TITLE_WORDS and w != "&":
+            return False
+    return True
 
 
 def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
@@ -68,16 +145,16 @@ def _split_head(text: str, expect_name: bool = False) -> list[tuple[str, str]]:
     text = text.strip(_TRAILING_PUNCT)
     if not text:
         return parts
-    esq = list(_ESQ_NAME.finditer(text))
+    esq = _esq_names(text)
     if esq:
         pos = 0
         for m in esq:
-            pre = re.sub(r"^(?:and|&)$", "", text[pos : m.start()].strip(_TRAILING_PUNCT), flags=re.I)
+            pre = _LONE_AND.sub("", text[pos : m.start()].strip(_TRAILING_PUNCT))
             if pre:
                 parts.extend(_split_head(pre))
             parts.append(("name", collapse(m.group(0)).rstrip(",")))
             pos = m.end()
-        rest = re.sub(r"^(?:and|&)\s+", "", text[pos:].strip(_TRAILING_PUNCT), flags=re.I)
+        rest = _LEADING_AND.sub("", text[pos:].strip(_TRAILING_PUNCT))
         if rest and rest.lower() not in {"and", "&"}:
             parts.extend(_split_head(rest))
         return parts
@@ -132,7 +209,7 @@ def _continues_address(text: str) -> bool:
     """A line after an address that belongs to it: a city/postcode line or a country."""
     if "Esq" in text or _ORG_END.search(text):
         return False
-    return bool(re.search(r"\d|,", text)) or text.strip(" .").lower() in COUNTRIES
+    return bool(_DIGIT_OR_COMMA.search(text)) or text.strip(" .").lower() in COUNTRIES
 
 
 def _looks_like_person(text: str) -> bool:
@@ -143,16 +220,17 @@ def _looks_like_person(text: str) -> bool:
 def _split_line(line: str, expect_name: bool = False) -> list[tuple[str, str]]:
     """Cut one physical line into typed parts."""
     parts: list[tuple[str, str]] = []
-    phones = list(_PHONE.finditer(line))
+    phones = _phones(line)
     phone_text = None
     if phones:
+        labelled = _may_label(line)
         # A fax number after a "Fax" label is not the phone.
         for m in phones:
-            if not _FAX_LABEL.search(line[: m.start()]):
+            if not (labelled and _FAX_LABEL.search(line[: m.start()])):
                 phone_text = m.group(0)
                 break
         cut = phones[0].start()
-        label = _PHONE_LABEL.search(line[:cut])
+        label = _PHONE_LABEL.search(line[:cut]) if labelled else None
         line = line[: label.start() if label else cut]
     line = line.strip(_TRAILING_PUNCT)
     address = None
@@ -172,24 +250,27 @@ def _split_line(line: str, expect_name: bool = False) -> list[tuple[str, str]]:
 
 def _classify(line: str, seen_address: bool) -> list[tuple[str, str]]:
     """Type one line of a block printed a part per line (the usual layout)."""
-    phones = list(_PHONE.finditer(line))
-    if phones:
-        head = line[: phones[0].start()]
-        label = _PHONE_LABEL.search(head)
-        head = head[: label.start()] if label else head
-        if _FAX_LABEL.search(line[: phones[0].start()]):
-            return [("address", head.strip(_TRAILING_PUNCT))] if head.strip(_TRAILING_PUNCT) else []
-        out = _classify(head.strip(_TRAILING_PUNCT), seen_address) if head.strip(_TRAILING_PUNCT) else []
-        return [*out, ("phone", phones[0].group(0))]
+    phone = _phone(line)
+    if phone:
+        head = line[: phone.start()]
+        labelled = _may_label(head)
+        label = _PHONE_LABEL.search(head) if labelled else None
+        fax = _FAX_LABEL.search(head) if labelled else None
+        head = (head[: label.start()] if label else head).strip(_TRAILING_PUNCT)
+        if fax:
+            return [("address", head)] if head else []
+        out = _classify(head, seen_address) if head else []
+        return [*out, ("phone", phone.group(0))]
     if line.lower() in {"and", "&"}:
         return []
-    co = re.match(r"(?i:c/o)\s+(.*)$", line)
+    co = _CARE_OF.match(line)
     if co:
         rest = co.group(1).strip()
-        return [("org", rest)] if _ORG_END.search(rest) and not re.search(r"\d", rest) else [("address", line)]
-    if _ADDRESS_START.match(line) and not _ESQ_NAME.search(line):
+        return [("org", rest)] if _ORG_END.search(rest) and not _DIGIT.search(rest) else [("address", line)]
+    esq = _esq_name(line)
+    if esq is None and _ADDRESS_START.match(line):
         return [("address", line)]
-    if _ESQ_NAME.search(line):
+    if esq:
         return _split_head(line)
     if _is_title(line):
         return [("title", line)]
@@ -197,7 +278,7 @@ def _classify(line: str, seen_address: bool) -> list[tuple[str, str]]:
         return [("address", line)]
     if _looks_like_person(line):
         return [("name", line)]
-    has_digit = bool(re.search(r"\d", line))
+    has_digit = bool(_DIGIT.search(line))
     if (_ORG_END.search(line) or "&" in line) and not has_digit:
         return [("org", line)]
     if has_digit or _CITY_STATE.search(line) or line.strip(" .").lower() in COUNTRIES:
@@ -219,9 +300,12 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         parts = _split_line(lines[0], expect_name=True)
     else:
         parts = []
+        seen_address = False
         for line in lines:
-            seen = any(k == "address" for k, _ in parts) and not any(k == "phone" for k, _ in parts[-1:])
-            parts.extend(_classify(line, seen))
+            seen = seen_address and not (parts and parts[-1][0] == "phone")
+            found = _classify(line, seen)
+            seen_address = seen_address or any(k == "address" for k, _ in found)
+            parts.extend(found)
     people: list[_Person] = []
     current = _Person()
     last_kind = ""

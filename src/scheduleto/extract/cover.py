@@ -24,7 +24,7 @@ from ..vocab import (
     ROLE_WORDS,
     compile_table,
 )
-from .contacts import parse_contacts
+from .contacts import folds_oddly, parse_contacts
 
 _CAPTIONS = compile_table(CAPTIONS)
 _HEADING_ANCHORS = re.compile(
@@ -35,6 +35,8 @@ _HEADING_ANCHORS = re.compile(
     r"^\s*\(?Amendment\s+No\.?\s*\d+\)?\s*$|^\s*\(?\s*Final\s+Amendment\s*\)?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Words one of which every _HEADING_ANCHORS match holds, lower-cased.
+_HEADING_WORDS = ("1934", "amendment", "rule", "schedule")
 _COPIES = re.compile(COPIES_TO, re.IGNORECASE)
 _FILER_ROLE = re.compile(FILER_ROLE_CAPTION, re.IGNORECASE | re.MULTILINE)
 _COVER_END = re.compile(COVER_END, re.IGNORECASE)
@@ -48,6 +50,8 @@ _BODY_START = re.compile(
     r"Items?\s+1\b|ITEM\s+1\.|INTRODUCTORY\s+STATEMENT)",
     re.IGNORECASE,
 )
+# The letters _BODY_START can match first (İ and ı fold onto i when case is ignored).
+_BODY_START_LETTERS = frozenset("TtIi\u0130\u0131")
 _MAX_COVER_LINES = 400
 
 
@@ -67,8 +71,10 @@ class CoverFields:
 
 def cover_end(doc: Document) -> int:
     """Index of the first line after the cover page (the body's first line)."""
-    for i, text in enumerate(doc.texts[:_MAX_COVER_LINES]):
-        if i > 3 and _BODY_START.match(text):
+    texts = doc.texts
+    for i in range(4, min(len(texts), _MAX_COVER_LINES)):
+        text = texts[i]
+        if text[:1] in _BODY_START_LETTERS and _BODY_START.match(text):
             return i
     return min(len(doc.lines), _MAX_COVER_LINES)
 
@@ -77,31 +83,55 @@ def cover_stream(doc: Document) -> str:
     """The cover's physical lines joined by newlines (cells, ``<br>`` and ``|`` kept apart)."""
     out: list[str] = []
     for line in doc.lines[: cover_end(doc)]:
-        out.extend(line.lines)
+        if not line.is_row:
+            out.extend(line.lines)
+            continue
+        # A row's ``Line.lines``, computed here: nothing else reads a row's lines, and computing
+        # them through the cached property costs more than the work itself.
+        for cell in line.cells:
+            if "\n" in cell:
+                out.extend(part for part in map(collapse, cell.split("\n")) if part)
+            elif cell:
+                part = collapse(cell)
+                if part:
+                    out.append(part)
     text = "\n".join(out)
     # In text renderings of tables "|" separates cells; in HTML it is a printed character.
     return text.replace("|", "\n") if doc.format == "text" else text
 
 
 _RULE = re.compile(r"^[-_=*•·]{3,}\s*|\s*[-_=*]{3,}$")
+# The characters a _RULE match starts or ends the line with.
+_RULE_FIRST = "-_=*•·"
+_RULE_LAST = "-_=*"
+_PUNCTUATION_ONLY = re.compile(r"[-_=*.•·\s]+")
 
 
 def _clean_value(text: str) -> list[str]:
     lines = []
     for raw in text.split("\n"):
-        line = collapse("".join(ch for ch in raw if ch not in BOX_TOKENS))
-        line = _RULE.sub("", line).strip(" ;:")
-        if line and not re.fullmatch(r"[-_=*.•·\s]+", line):
+        for token in BOX_TOKENS:
+            raw = raw.replace(token, "")
+        line = collapse(raw)
+        if line[:1] in _RULE_FIRST or line[-1:] in _RULE_LAST:
+            line = _RULE.sub("", line)
+        line = line.strip(" ;:")
+        if line and not _PUNCTUATION_ONLY.fullmatch(line):
             lines.append(line)
     return lines
 
 
 _CONNECTOR = re.compile(PERSON_CONNECTORS, re.IGNORECASE)
+# Words one of which every _CONNECTOR match holds, lower-cased (no letter of them folds oddly).
+_CONNECTOR_WORDS = ("of", "and", "&")
 _SUFFIX_WORD = re.compile(rf"^{ORG_SUFFIX},?$")
 # ", " or ";" after an organisation suffix ends one name: "FUND, LP, MACKENZIE FUND 2, LP".
 _AFTER_SUFFIX = re.compile(rf"(?<=[\s,])((?i:{ORG_SUFFIX}))\s*[,;]\s+(?=[A-Z])(?!(?i:{ORG_SUFFIX})(?:[\s,;]|$))")
 _SEMICOLON = re.compile(r"\s*;\s*(?:and\s+)?")
 _AND_AFTER_SUFFIX = re.compile(rf"(\b(?i:{ORG_SUFFIX}))\s+(?:and|AND|&)\s+(?=[A-Z])")
+_EDGE_AND = re.compile(r"^(?:and|&)\s+|\s+(?:and|&)$", re.IGNORECASE)
+_AND_ONLY = re.compile(r"(?:and|&)", re.IGNORECASE)
+_NOT_A_ROLE = re.compile(r"identifying|status|other\s+person\b.*issuer", re.IGNORECASE)
 _ROLE_SINGULAR = {"offerors": "Offeror", "bidders": "Bidder", "purchasers": "Purchaser",
                   "issuers": "Issuer", "filing persons": "Filing Person"}  # fmt: skip
 
@@ -109,15 +139,25 @@ _ROLE_SINGULAR = {"offerors": "Offeror", "bidders": "Bidder", "purchasers": "Pur
 def _split_names(chunk: str) -> list[str]:
     """Cut a run of filing persons printed without roles into names."""
     parts: list[str] = []
-    marked = _AND_AFTER_SUFFIX.sub(lambda m: m.group(1) + "\u0001", _SEMICOLON.sub("\u0001", chunk))
+    # Each pattern runs only on text holding the characters it needs.
+    marked = _SEMICOLON.sub("\u0001", chunk) if ";" in chunk else chunk
+    if "and" in marked or "AND" in marked or "&" in marked:
+        marked = _AND_AFTER_SUFFIX.sub(lambda m: m.group(1) + "\u0001", marked)
     for piece in marked.split("\u0001"):
-        for sub in _CONNECTOR.split(piece):
-            sub = _AFTER_SUFFIX.sub(lambda m: m.group(1) + "\u0000", sub)
+        lower = piece.lower()
+        subs = _CONNECTOR.split(piece) if any(w in lower for w in _CONNECTOR_WORDS) else [piece]
+        for sub in subs:
+            if "," in sub or ";" in sub:
+                sub = _AFTER_SUFFIX.sub(lambda m: m.group(1) + "\u0000", sub)
             for name in sub.split("\u0000"):
                 parts.extend(_split_on_suffix(name))
     out = []
     for name in parts:
-        name = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", name.strip(" ,;"), flags=re.I).strip(" ,;")
+        name = name.strip(" ,;")
+        lower = name.lower()
+        if "and" in lower or "&" in lower:
+            name = _EDGE_AND.sub("", name)
+        name = name.strip(" ,;")
         if name and name.lower() not in {"and", "&"}:
             out.append(name)
     return out
@@ -126,18 +166,21 @@ def _split_names(chunk: str) -> list[str]:
 def _split_on_suffix(text: str) -> list[str]:
     """"Robertson Acquisition Corporation Cendant Corporation" -> two names."""
     tokens = text.split()
+    is_suffix = [_SUFFIX_WORD.match(tok) is not None for tok in tokens]
+    suffixes_after = sum(is_suffix)  # suffix words after the current token
     out: list[str] = []
     current: list[str] = []
     for i, tok in enumerate(tokens):
         current.append(tok)
+        suffixes_after -= is_suffix[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             nxt
-            and _SUFFIX_WORD.match(tok)
-            and not _SUFFIX_WORD.match(nxt)
+            and is_suffix[i]
+            and not is_suffix[i + 1]
             and nxt[0].isupper()
             and nxt.lower() not in {"of", "and"}
-            and any(_SUFFIX_WORD.match(t) for t in tokens[i + 1 :])
+            and suffixes_after > 0
             and len(current) > 1
         ):
             out.append(" ".join(current))
@@ -164,7 +207,7 @@ def _balance(lines: list[str]) -> list[str]:
 def _parties(lines: list[str], caption_role: str | None) -> list[Party]:
     chunks: list[str] = []
     for line in _balance(lines):
-        if _CONNECTOR.fullmatch(line.strip()) or re.fullmatch(r"(?:and|&)", line.strip(), re.I):
+        if _CONNECTOR.fullmatch(line.strip()) or _AND_ONLY.fullmatch(line.strip()):
             chunks.append("")  # a connector line separates persons
             continue
         if (chunks and chunks[-1] and line.startswith("(") and _ROLE_PAIR.fullmatch("x " + line)) or (chunks and chunks[-1] and (line[0].islower() and not _CONNECTOR.match(line))):
@@ -173,7 +216,8 @@ def _parties(lines: list[str], caption_role: str | None) -> list[Party]:
             chunks.append(line)
     out: list[Party] = []
     for chunk in (c for c in chunks if c):
-        pairs = list(_ROLE_PAIR.finditer(chunk))
+        # Tried at every position (and slow there), the pattern needs "(".
+        pairs = list(_ROLE_PAIR.finditer(chunk)) if "(" in chunk else []
         if pairs:
             for m in pairs:
                 for name in _split_names(m.group("name")):
@@ -189,7 +233,7 @@ def _caption_role(text: str | None) -> str | None:
     if not text:
         return None
     role = text.strip(" ()—–-")
-    if not role or re.search(r"identifying|status|other\s+person\b.*issuer", role, re.I):
+    if not role or _NOT_A_ROLE.search(role):
         return None
     role = collapse(role)
     return _ROLE_SINGULAR.get(role.lower(), role)
@@ -198,6 +242,7 @@ def _caption_role(text: str | None) -> str | None:
 def extract_cover(doc: Document) -> CoverFields:
     """Read the cover page fields of ``doc`` (see module docstring)."""
     stream = cover_stream(doc)
+    lower = None if folds_oddly(stream) else stream.lower()
     warnings: list[str] = []
     found: dict[str, re.Match[str]] = {}
     for key in ("subject_and_filer", "subject", "class", "cusip", "authorized"):
@@ -221,9 +266,10 @@ def extract_cover(doc: Document) -> CoverFields:
             return None
         start = max((a.end() for a in anchors if a.end() <= m.start()), default=0)
         segment = stream[start : m.start()]
-        heads = [a.end() for a in _HEADING_ANCHORS.finditer(segment)]
-        if heads:
-            segment = segment[max(heads) :]
+        if lower is None or any(lower.find(w, start, m.start()) >= 0 for w in _HEADING_WORDS):
+            heads = [a.end() for a in _HEADING_ANCHORS.finditer(segment)]
+            if heads:
+                segment = segment[max(heads) :]
         return _clean_value(segment)
 
     merged = "subject_and_filer" in found

@@ -8,13 +8,16 @@ the field labels.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..dates import parse_date
-from ..document import Document, collapse
+from ..document import Document, Line, collapse
 from ..model import Signature
-from .contacts import is_title
+from .contacts import folds_oddly, is_title
 
 _HEADING = re.compile(r"^\s*SIGNATURES?\s*\.?\s*$|^\s*SIGNATURES?\b(?=.*(?:After\s+due\s+inquiry|certify))", re.I)
 _END = re.compile(
@@ -23,8 +26,11 @@ _END = re.compile(
     re.I,
 )
 _LABEL = re.compile(r"\b(By|Name|Title|Its|Date|Dated)\s*:\s*", re.I)
+# Every match holds "after", "certify" or "true" (see _may_certify).
 _CERTIFY = re.compile(r"After\s+due\s+inquiry|I\s+certify|true,\s+complete\s+and\s+correct", re.I)
 _MAX_LINES = 120
+_SIGNED = re.compile(r"^/s/\s*|^\s*s/\s*|_{2,}")
+_CHAIN = re.compile(r",?\s+its\s+|\b(?:Inc|LLC|L\.P|LP|Corp|Ltd)\.?(?:\s|,|$)")
 
 
 @dataclass
@@ -42,7 +48,7 @@ class _Block:
 def _fields(text: str) -> list[tuple[str, str]]:
     """Split ``text`` into (label, value) pairs; text before the first label has label ''."""
     out: list[tuple[str, str]] = []
-    matches = list(_LABEL.finditer(text))
+    matches = list(_LABEL.finditer(text)) if ":" in text else []
     if not matches:
         return [("", text)]
     if matches[0].start() > 0:
@@ -54,7 +60,7 @@ def _fields(text: str) -> list[tuple[str, str]]:
 
 
 def _clean_person(text: str) -> str | None:
-    text = re.sub(r"^/s/\s*|^\s*s/\s*|_{2,}", "", collapse(text)).strip(" ,/")
+    text = _SIGNED.sub("", collapse(text)).strip(" ,/")
     return text or None
 
 
@@ -66,31 +72,52 @@ def _is_entity(text: str) -> bool:
     return not (len(words) > 8 and text.endswith("."))
 
 
-def _physical(doc: Document) -> list[str]:
-    out: list[str] = []
-    for line in doc.lines:
-        if line.is_row:
-            out.extend(collapse(c.replace("\n", " ")) for c in line.cells if c.strip())
-        else:
-            out.extend(line.lines)
-    return out
+def _physical(line: Line) -> list[str]:
+    if line.is_row:
+        return [collapse(c.replace("\n", " ")) for c in line.cells if c.strip()]
+    return line.lines
+
+
+def _physical_from(doc: Document, index: int) -> Iterator[str]:
+    for line in doc.lines[index:]:
+        yield from _physical(line)
+
+
+def _heading(doc: Document) -> tuple[int, int, re.Match[str]] | None:
+    """(line, its physical line, match) of the first heading."""
+    # Only a line holding the word can hold the heading (unless a letter folds oddly).
+    if folds_oddly(doc.text):
+        candidates: Sequence[int] = range(len(doc.lines))
+    else:
+        candidates = doc.lines_matching(("signature",))
+    for i in candidates:
+        for k, text in enumerate(_physical(doc.lines[i])):
+            head = _HEADING.match(text)
+            if head:
+                return i, k, head
+    return None
+
+
+def _may_certify(text: str) -> bool:
+    lower = text.lower()
+    return "after" in lower or "certify" in lower or "true" in lower or folds_oddly(text)
 
 
 def _is_chain(value: str) -> bool:
     """``By: Icahn Enterprises G.P. Inc., its general partner``: an entity, not a signer."""
-    return bool(re.search(r",?\s+its\s+|\b(?:Inc|LLC|L\.P|LP|Corp|Ltd)\.?(?:\s|,|$)", value)) and "/s/" not in value
+    return bool(_CHAIN.search(value)) and "/s/" not in value
 
 
 def extract_signatures(doc: Document) -> tuple[Signature, ...]:
     """Read the signature blocks of ``doc``."""
-    lines = _physical(doc)
-    start = next((i for i, t in enumerate(lines) if _HEADING.match(t)), None)
-    if start is None:
+    found = _heading(doc)
+    if found is None:
         return ()
-    first = lines[start]
-    head = _HEADING.match(first)
-    texts = [first[head.end() :].strip()] if head and head.end() < len(first) else []
-    for text in lines[start + 1 : start + 1 + _MAX_LINES]:
+    index, k, head = found
+    following = _physical_from(doc, index)
+    first = next(islice(following, k, None))
+    texts = [first[head.end() :].strip()] if head.end() < len(first) else []
+    for text in islice(following, _MAX_LINES):
         if _END.match(text):
             break
         texts.append(text)
@@ -99,7 +126,7 @@ def extract_signatures(doc: Document) -> tuple[Signature, ...]:
     shared_date: str | None = None
     pending: str | None = None  # a label printed in its own cell, its value in the next
     for text in texts:
-        if _CERTIFY.search(text):
+        if _may_certify(text) and _CERTIFY.search(text):
             continue
         for label, value in _fields(text):
             value = collapse(value)
@@ -154,14 +181,17 @@ def extract_signatures(doc: Document) -> tuple[Signature, ...]:
     if not current.empty():
         blocks.append(current)
     out: list[Signature] = []
+    parsed: dict[str, dt.date | None] = {}  # blocks often share one date line
     for b in blocks:
         date_text = b.date or shared_date
+        if date_text and date_text not in parsed:
+            parsed[date_text] = parse_date(date_text)
         out.append(
             Signature(
                 entity=b.entity,
                 name=b.name or b.by,
                 title=collapse(" ".join(b.title)) or None,
-                date=parse_date(date_text) if date_text else None,
+                date=parsed[date_text] if date_text else None,
             )
         )
     dates = {s.date for s in out if s.date}
