@@ -8,11 +8,113 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from .vocab import DEFAULT_ZONE, UNKNOWN_ZONE, ZONES
+
+# ------------------------------------------------------------------------------------------
+# Case-insensitive matching on lower-cased text
+# ------------------------------------------------------------------------------------------
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, when every character keeps its offset and every character that a
+    case-insensitive pattern takes for an ASCII letter becomes that letter; else None.
+
+    A case-insensitive pattern then matches ``text`` where its lower-cased, case-sensitive form
+    matches this, at the same offsets. Only U+0130 (lower-cased to two characters), U+0131 and
+    U+017F (taken for "i" and "s") break this.
+    """
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and ("\u0131" in text or "\u017f" in text)):
+        return None
+    return low
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text with its :func:`lowered` form."""
+
+    text: str
+    low: str | None
+
+    @classmethod
+    def of(cls, text: str) -> Folded:
+        return cls(text, lowered(text))
+
+    def slice(self, start: int, end: int) -> Folded:
+        """The part ``start:end`` (as ``text[start:end]``)."""
+        start = max(0, start)
+        return Folded(self.text[start:end], self.low[start:end] if self.low is not None else None)
+
+
+# Inline flags and ranges across cases do not survive lower-casing a pattern.
+_NOT_LOWERABLE = re.compile(r"\(\?[aiLmsux-]|[A-Z]-[a-z]|[a-z]-[A-Z]")
+_UNESCAPED_UPPER = re.compile(r"\\.|\(\?P|[A-Z]+")
+
+
+class Caseless:
+    """A case-insensitive pattern, run as a lower-cased, case-sensitive pattern on the lowered
+    text when both allow it: literals are then compared directly, several times faster.
+
+    Methods take a :class:`Folded` text and give what the case-insensitive pattern gives on it.
+    ``needs``: words (lower-case) one of which every match holds, a cheaper test than the pattern.
+    """
+
+    def __init__(self, pattern: str, needs: tuple[str, ...] = ()) -> None:
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+        self.needs = needs
+        self._fast: re.Pattern[str] | None = None
+        if _NOT_LOWERABLE.search(pattern) is None and all(
+            c.isascii() or c.lower() == c.upper() for c in pattern
+        ):
+            # Lower-case all but escapes (\S stays \S) and named groups.
+            self._fast = re.compile(_UNESCAPED_UPPER.sub(_lower_unescaped, pattern))
+
+    def _on(self, text: Folded) -> tuple[re.Pattern[str] | None, str]:
+        """The pattern to run and the string to run it on (None: it cannot match)."""
+        if text.low is None:
+            return self.pattern, text.text
+        if self.needs and not any(word in text.low for word in self.needs):
+            return None, text.low
+        if self._fast is None:
+            return self.pattern, text.text
+        return self._fast, text.low
+
+    def found(self, text: Folded, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether the pattern occurs in ``text`` (between ``pos`` and ``endpos``)."""
+        pattern, string = self._on(text)
+        return pattern is not None and pattern.search(string, pos, endpos) is not None
+
+    def matches_at(self, text: Folded, pos: int) -> bool:
+        """Whether the pattern matches at ``pos``."""
+        pattern, string = self._on(text)
+        return pattern is not None and pattern.match(string, pos) is not None
+
+    def first(self, text: Folded) -> int | None:
+        """Where the pattern first occurs (None: nowhere)."""
+        pattern, string = self._on(text)
+        m = None if pattern is None else pattern.search(string)
+        return None if m is None else m.start()
+
+    def spans(self, text: Folded, pos: int = 0) -> list[tuple[int, int]]:
+        """Where the pattern occurs (at or after ``pos``), as ``finditer`` finds it."""
+        pattern, string = self._on(text)
+        return [] if pattern is None else [m.span() for m in pattern.finditer(string, pos)]
+
+    def search(self, text: Folded) -> re.Match[str] | None:
+        """The first match, as the case-insensitive pattern gives it (with its groups)."""
+        pattern, string = self._on(text)
+        m = None if pattern is None else pattern.search(string)
+        return m if m is None or pattern is self.pattern else self.pattern.match(text.text, m.start())
+
+
+def _lower_unescaped(m: re.Match[str]) -> str:
+    return m.group() if m.group()[0] in "\\(" else m.group().lower()
+
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -67,7 +169,8 @@ def find_dates(
     are dates too.
     """
     out: list[DateMatch] = []
-    for m in _date_matches(text):
+    low = lowered(text)
+    for m in _dates_in(text, low):
         try:
             if m.group("month"):
                 month = _MONTHS[m.group("month")[:3].lower()]
@@ -98,7 +201,7 @@ def find_dates(
                 out.append(DateMatch(d, m.start(), m.end(), True))
         except ValueError:
             continue
-    if today is not None:
+    if today is not None and (low is None or any(word in low for word in _RELATIVE_DAYS)):
         for r in _RELATIVE.finditer(text):
             offset = _RELATIVE_DAYS[r.group(0).lower()]
             out.append(DateMatch(today + dt.timedelta(days=offset), r.start(), r.end(), True))
@@ -106,32 +209,98 @@ def find_dates(
     return out
 
 
-# Every date holds a month name or a numeric form; find those cheaply on the lower-cased
-# text, then run the full pattern only in a window around each (the full pattern tried at
-# every position of a long document is the slowest thing a parse would do).
-_CANDIDATE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/-]\d")
-_BEFORE, _AFTER = 28, 48
-
-
-def _date_matches(text: str) -> list[re.Match[str]]:
-    low = text.lower()
-    if len(low) != len(text):  # lower() changed lengths (rare non-ASCII): no windows
-        return list(_DATE.finditer(text))
+def _first_matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, given every offset a match can start at (and maybe
+    more): the full pattern is tried at those offsets only."""
     out: list[re.Match[str]] = []
     last_end = 0
-    size = len(text)
-    for c in _CANDIDATE.finditer(low):
-        p = c.start()
+    for p in sorted(set(starts)):
         if p < last_end:
             continue
-        start, end = max(last_end, p - _BEFORE), min(size, p + _AFTER)
-        m = _DATE.search(text, start, end)
-        if m is not None and m.end() >= end - 8 and end < size:
-            m = _DATE.search(text, start, min(size, end + 64))  # the window may cut it short
-        if m is not None and m.end() > p - 1:
+        m = pattern.match(text, p)
+        if m is not None:
             out.append(m)
             last_end = m.end()
     return out
+
+
+def _skip_back(low: str, pos: int, chars: str = "") -> int:
+    """The offset where the run of white space (and ``chars``) ending at ``pos`` begins."""
+    while pos > 0 and (low[pos - 1].isspace() or low[pos - 1] in chars):
+        pos -= 1
+    return pos
+
+
+# Where a date can start, found on the lower-cased text with plain searches (the full pattern
+# tried at every offset of a long document is the slowest thing a parse would do): at a month
+# name followed by a day, at the day before a month name, at the digits before "/" or "-",
+# and at a weekday printed before any of those.
+_MONTH_KEYS = tuple(_MONTHS)
+_WEEKDAY_KEYS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_DIGIT = re.compile(r"\d")
+_DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s*\d")
+_SLASH = re.compile(r"/(?<=\d/)\d")
+_ISO_DASH = re.compile(r"-(?<=\d-)[01]\d-")
+
+
+def _date_starts(low: str) -> list[int]:
+    """Every offset of ``low`` (see :func:`lowered`) where :data:`_DATE` can match, and more."""
+    forms: list[int] = []
+    if _DIGIT.search(low) is None:
+        return forms
+    for key in _MONTH_KEYS:
+        h = low.find(key)
+        while h >= 0:
+            before = low[h - 1] if h else " "
+            if not (before.isalnum() or before == "_"):
+                if _DAY_AFTER_MONTH.match(low, h + 3):
+                    forms.append(h)
+                # A day first ends in a digit, an ordinal or "day of" before the space.
+                ahead = low[h - 2] if h > 1 else " "
+                if before.isspace() and (ahead in "tdhf" or ahead.isdigit() or ahead.isspace()):
+                    forms.extend(_day_first_starts(low, h))
+            h = low.find(key, h + 1)
+    for m in _SLASH.finditer(low):
+        forms.extend(p for p in (m.start() - 1, m.start() - 2) if p >= 0 and low[p].isdigit())
+    forms.extend(m.start() - 4 for m in _ISO_DASH.finditer(low) if m.start() >= 4)
+    starts = list(forms)
+    for q in forms:
+        i = _skip_back(low, q, ",")
+        if i and low[i - 1] == ".":
+            i -= 1
+        k = i
+        while k and low[k - 1].isalpha():
+            k -= 1
+        if i - k >= 3 and low[k : k + 3] in _WEEKDAY_KEYS:
+            starts.append(k)
+    return starts
+
+
+def _day_first_starts(low: str, month: int) -> list[int]:
+    """Where the day of "14 June", "3rd day of May" printed before ``month`` can start."""
+    i = _skip_back(low, month)
+    if low.endswith("of", 0, i):  # "day of"
+        j = _skip_back(low, i - 2)
+        if j == i - 2 or not low.endswith("day", 0, j):
+            return []
+        i = _skip_back(low, j - 3)
+        if i == j - 3:
+            return []
+    if i >= 3 and low[i - 2 : i] in _ORDINALS:
+        i -= 2
+    return [p for p in (i - 1, i - 2) if p >= 0 and low[p].isdigit() and low[i - 1].isdigit()]
+
+
+def _date_matches(text: str) -> list[re.Match[str]]:
+    """What ``_DATE.finditer(text)`` finds."""
+    return _dates_in(text, lowered(text))
+
+
+def _dates_in(text: str, low: str | None) -> list[re.Match[str]]:
+    if low is None:
+        return list(_DATE.finditer(text))
+    return _first_matches(_DATE, text, _date_starts(low))
 
 
 def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
@@ -183,10 +352,53 @@ class TimeOfDay:
     end: int
 
 
+# Where a time can start, found on the lower-cased text (see _date_starts): at "one minute",
+# at "(the) end of (the) day", at "(12:00) midnight", "(12:00) noon", and at the hour of a time
+# followed by "a.m."/"p.m.".
+_ONE_MINUTE = re.compile(r"one\s+minute")
+_END_OF_DAY = re.compile(r"end\s+of\s+(?:the\s+)?day")
+_HOUR_AMPM = re.compile(r"\d(?::\d\d)?\s*[ap]\.?\s?m")
+_TWELVE = "12:00"
+
+
+def _time_starts(low: str) -> list[int]:
+    """Every offset of ``low`` (see :func:`lowered`) where :data:`_TIME` can match, and more."""
+    starts: list[int] = []
+    digits = _DIGIT.search(low) is not None
+    if digits:
+        starts.extend(m.start() for m in _ONE_MINUTE.finditer(low))
+    for m in _END_OF_DAY.finditer(low):
+        starts.append(m.start())
+        i = _skip_back(low, m.start())
+        if i < m.start() and low.endswith("the", 0, i):
+            starts.append(i - 3)
+    for word in ("midnight", "noon"):
+        h = low.find(word)
+        while h >= 0:
+            starts.append(h)
+            i = _skip_back(low, h)
+            if i < h and low.endswith(_TWELVE, 0, i):
+                starts.append(i - len(_TWELVE))
+            h = low.find(word, h + 1)
+    for m in _HOUR_AMPM.finditer(low) if digits else ():
+        starts.append(m.start())
+        if m.start():
+            starts.append(m.start() - 1)
+    return starts
+
+
+def _time_matches(text: str) -> list[re.Match[str]]:
+    """What ``_TIME.finditer(text)`` finds."""
+    low = lowered(text)
+    if low is None:
+        return list(_TIME.finditer(text))
+    return _first_matches(_TIME, text, _time_starts(low))
+
+
 def find_times(text: str) -> list[TimeOfDay]:
     """Every time of day in ``text`` with the zone printed just after it, if any."""
     out: list[TimeOfDay] = []
-    for m in _TIME.finditer(text):
+    for m in _time_matches(text):
         end = m.end()
         hour = minute = offset = 0
         if m.group("minute_after") or m.group("midnight") or m.group("eod"):

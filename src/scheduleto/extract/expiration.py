@@ -21,9 +21,17 @@ deadline whose date is None.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from ..dates import MONTH, WEEKDAY, DeadlineMention, context_year, document_date, find_deadlines
+from ..dates import (
+    MONTH,
+    WEEKDAY,
+    Caseless,
+    DeadlineMention,
+    Folded,
+    context_year,
+    document_date,
+    find_deadlines,
+)
 from ..document import Document
 from ..model import Deadline, ExpirationChange
 from ..vocab import (
@@ -39,22 +47,21 @@ from ..vocab import (
     EXTENSION_WORDS,
 )
 
-_TOPIC = re.compile(EXPIRATION_TOPIC, re.IGNORECASE)
-_NEW = re.compile(EXPIRATION_NEW_CUES, re.IGNORECASE)
-_PREVIOUS = re.compile(EXPIRATION_PREVIOUS_CUES, re.IGNORECASE)
-_PREVIOUS_AFTER = re.compile(EXPIRATION_PREVIOUS_AFTER, re.IGNORECASE)
-_NOT_DEADLINE = re.compile(EXPIRATION_NOT_DEADLINE, re.IGNORECASE)
-_EXPIRE = re.compile(r"\bexpir", re.IGNORECASE)
-_EXTEND = re.compile(EXTENSION_WORDS, re.IGNORECASE)
-_HEDGED = re.compile(rf"(?:{EXPIRATION_HEDGES})[\s,]+(?:[\w'’.()-]+[\s,]+){{0,5}}$", re.IGNORECASE)
-_REFUSED = re.compile(rf"(?:{EXPIRATION_REFUSALS})[^.;]*$", re.IGNORECASE)
-_NOT_OFFER = re.compile(EXPIRATION_NOT_OFFER, re.IGNORECASE)
+_TOPIC = Caseless(EXPIRATION_TOPIC)
+_NEW = Caseless(EXPIRATION_NEW_CUES)
+_PREVIOUS = Caseless(EXPIRATION_PREVIOUS_CUES)
+_PREVIOUS_AFTER = Caseless(EXPIRATION_PREVIOUS_AFTER)
+_NOT_DEADLINE = Caseless(EXPIRATION_NOT_DEADLINE)
+_EXPIRE = Caseless(r"\bexpir")
+_EXTEND = Caseless(EXTENSION_WORDS)
+_HEDGED = Caseless(rf"(?:{EXPIRATION_HEDGES})[\s,]+(?:[\w'’.()-]+[\s,]+){{0,5}}$")
+_REFUSED = Caseless(rf"(?:{EXPIRATION_REFUSALS})[^.;]*$")
+_NOT_OFFER = Caseless(EXPIRATION_NOT_OFFER)
 # A time alone is a new deadline only right after "to"/"until"/"through".
-_LONE_TIME_CUE = re.compile(r"\b(?:to|until|through)\s+(?:at\s+)?$", re.IGNORECASE)
+_LONE_TIME_CUE = Caseless(r"\b(?:to|until|through)\s+(?:at\s+)?$")
 # A new deadline printed in a way no date can be read from (no year in the text, a weekday).
-_UNRESOLVED = re.compile(
-    rf"\b(?:to|until|through|end|expire)\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\b",
-    re.IGNORECASE,
+_UNRESOLVED = Caseless(
+    rf"\b(?:to|until|through|end|expire)\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?)\b"
 )
 _CUE_WINDOW = 160
 _HEDGE_WINDOW = 80
@@ -68,12 +75,16 @@ def _deadline(m: DeadlineMention) -> Deadline:
 def extension_marks(sentence: str) -> list[tuple[int, bool]]:
     """Each "extend"/"extension" of ``sentence`` with whether it states an extension of the offer
     (not hedged, not refused, not about something else)."""
+    return _extension_marks(Folded.of(sentence))
+
+
+def _extension_marks(sentence: Folded) -> list[tuple[int, bool]]:
     out: list[tuple[int, bool]] = []
-    for m in _EXTEND.finditer(sentence):
-        lead = sentence[max(0, m.start() - _HEDGE_WINDOW) : m.start()]
-        near = sentence[max(0, m.start() - 50) : m.end() + _OBJECT_WINDOW]
-        valid = not (_HEDGED.search(lead) or _REFUSED.search(lead) or _NOT_OFFER.search(near))
-        out.append((m.start(), valid))
+    for start, end in _EXTEND.spans(sentence):
+        lead = sentence.slice(start - _HEDGE_WINDOW, start)
+        near = sentence.slice(start - 50, end + _OBJECT_WINDOW)
+        valid = not (_HEDGED.found(lead) or _REFUSED.found(lead) or _NOT_OFFER.found(near))
+        out.append((start, valid))
     return out
 
 
@@ -96,22 +107,28 @@ def classify(
 
     ``today`` is the date the document bears, to read "today" and "yesterday".
     """
+    return _classify(Folded.of(sentence), default_year, today)
+
+
+def _classify(
+    sentence: Folded, default_year: int | None, today: dt.date | None
+) -> list[tuple[str, DeadlineMention]]:
     out: list[tuple[str, DeadlineMention]] = []
     last_end = 0
-    for mention in find_deadlines(sentence, default_year, today, lone_times=True):
-        window = sentence[max(last_end, mention.start - _CUE_WINDOW) : mention.start]
+    for mention in find_deadlines(sentence.text, default_year, today, lone_times=True):
+        window = sentence.slice(max(last_end, mention.start - _CUE_WINDOW), mention.start)
         last_end = mention.end
-        if mention.date is not None and _PREVIOUS_AFTER.match(sentence, mention.end):
+        if mention.date is not None and _PREVIOUS_AFTER.matches_at(sentence, mention.end):
             out.append(("previous", mention))
             continue
-        if _NOT_DEADLINE.search(window):
+        if _NOT_DEADLINE.found(window):
             continue
         if mention.date is None:
-            if mention.time is not None and _LONE_TIME_CUE.search(window):
+            if mention.time is not None and _LONE_TIME_CUE.found(window):
                 out.append(("new", mention))
             continue
-        new = [m.end() for m in _NEW.finditer(window)]
-        prev = [m.end() for m in _PREVIOUS.finditer(window)]
+        new = [end for _start, end in _NEW.spans(window)]
+        prev = [end for _start, end in _PREVIOUS.spans(window)]
         if not new and not prev:
             continue
         kind = "new" if (max(new) if new else -1) > (max(prev) if prev else -1) else "previous"
@@ -127,30 +144,34 @@ def extract_expiration(doc: Document) -> ExpirationChange | None:
     news: list[tuple[DeadlineMention, str]] = []
     previous: list[tuple[DeadlineMention, str]] = []
     unresolved: str | None = None
-    for _i, sentence in doc.sentences_with(*EXPIRATION_KEYWORDS):
-        if not _TOPIC.search(sentence):
+    for _i, plain in doc.sentences_with(*EXPIRATION_KEYWORDS):
+        sentence = Folded.of(plain)
+        if not _TOPIC.found(sentence):
             continue
-        found = classify(sentence, year, today)
-        marks = extension_marks(sentence)
-        if unresolved is None and any(
-            _extended_at(marks, u.start()) and not any(m.start <= u.end() and u.start() <= m.end for _k, m in found)
-            for u in _UNRESOLVED.finditer(sentence)
+        found = _classify(sentence, year, today)
+        unread = _UNRESOLVED.spans(sentence) if unresolved is None else []
+        if not found and not unread:
+            continue
+        marks = _extension_marks(sentence)
+        if any(
+            _extended_at(marks, u_start) and not any(m.start <= u_end and u_start <= m.end for _k, m in found)
+            for u_start, u_end in unread
         ):
-            unresolved = sentence
+            unresolved = plain
         if not found:
             continue
         kinds = {k for k, _ in found}
         # Without an extension statement, a new deadline needs a previous one beside it in a
         # sentence about the offer's expiry ("previously scheduled to expire ..., will now expire").
-        paired = "previous" in kinds and bool(_EXPIRE.search(sentence)) and not _NOT_OFFER.search(sentence)
+        paired = "previous" in kinds and _EXPIRE.found(sentence) and not _NOT_OFFER.found(sentence)
         news.extend(
-            (m, sentence) for k, m in found if k == "new" and (paired or _extended_at(marks, m.start))
+            (m, plain) for k, m in found if k == "new" and (paired or _extended_at(marks, m.start))
         )
         # A previous deadline of something else ("The Term Sheet would have expired on ...") is none.
         previous.extend(
-            (m, sentence) for k, m in found
+            (m, plain) for k, m in found
             if k == "previous" and m.date is not None
-            and not _NOT_OFFER.search(sentence, max(0, m.start - _OBJECT_WINDOW), m.start)
+            and not _NOT_OFFER.found(sentence, max(0, m.start - _OBJECT_WINDOW), m.start)
         )
     best = _best_new(news)
     if best is None:

@@ -24,14 +24,21 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..dates import Caseless, Folded
 from ..document import Document
 from ..model import Results
 from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_money, parse_number
-from ..vocab import EXPIRATION_NOT_OFFER, OUTCOME_HEDGES, OUTCOME_KEYWORDS, OUTCOME_PATTERNS
+from ..vocab import (
+    _IN_CLAUSE,
+    EXPIRATION_NOT_OFFER,
+    OUTCOME_HEDGES,
+    OUTCOME_KEYWORDS,
+    OUTCOME_PATTERNS,
+)
 
 _UNIT = r"(?:shares|units|notes|ADSs)"
 _NOT_PCT = r"(?!\s*(?:%|percent\b|per\s+cent\b))"
-_ACCEPTED = re.compile(
+_ACCEPTED = Caseless(
     # "accepted for purchase an aggregate of 3,846,153 shares"
     r"\baccept(?:ed|s)?\s+for\s+(?:payment|purchase|exchange)\s*,?\s*(?:(?:an\s+aggregate|a\s+total)\s+of\s+)?"
     rf"(?:approximately\s+)?(?P<num>{SCALED_NUMBER}){_NOT_PCT}\s+(?:\w+\s+){{0,4}}?{_UNIT}\b"
@@ -44,21 +51,19 @@ _ACCEPTED = re.compile(
     r"(?:accepted\s+for\s+(?:payment|purchase|exchange)|taken\s+up)\b"
     # preliminary results: "expects to acquire 25 million properly tendered shares at a ... price"
     r"|\bexpects?\s+to\s+(?:acquire|purchase|accept\s+for\s+(?:payment|purchase))\s+(?:approximately\s+)?"
-    rf"(?P<num4>{SCALED_NUMBER}){_NOT_PCT}\s+(?:\w+\s+){{0,4}}?{_UNIT}\b(?=[^.]{{0,80}}?\bprice\b)",
-    re.IGNORECASE,
+    rf"(?P<num4>{SCALED_NUMBER}){_NOT_PCT}\s+(?:\w+\s+){{0,4}}?{_UNIT}\b(?=[^.]{{0,80}}?\bprice\b)"
 )
 # All shares tendered were accepted, in the past or perfect ("has accepted for payment all
 # Shares", "All Shares ... have been accepted for purchase", "Purchaser accepted for payment and
 # will promptly pay for all Shares") or, once the offer expired, in the future ("will accept for
 # payment all shares properly tendered").
-_ACCEPTED_ALL = re.compile(
+_ACCEPTED_ALL = Caseless(
     r"(?<!\bto\s)\b(?:has|have|had)\s+(?:(?:\w+ly|also|now)\s+){0,2}(?:been\s+)?(?:\w+ly\s+)?"
     r"accepted\s+(?:\w+ly\s+)?for\s+(?:payment|purchase|exchange)"
     r"|\b(?:were|was)\s+(?:\w+ly\s+)?accepted\s+for\s+(?:payment|purchase|exchange)"
     r"|(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)\baccepted\s+for\s+(?:payment|purchase|exchange)\s+(?:and\s+[^.;]{0,60}?)?all\b"
     r"|\bwill\s+(?:\w+ly\s+)?accept\s+for\s+(?:payment|purchase|exchange)\s+all\b"
-    r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?taken\s+up\s+all\b",
-    re.IGNORECASE,
+    r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?taken\s+up\s+all\b"
 )
 # "per share" may run into the next word in badly rendered copies ("per shareas was offered").
 _PER = (
@@ -85,17 +90,36 @@ _PLUS = re.compile(r"^[^.;]{0,160}?\bplus\b", re.IGNORECASE)
 _PAYING = re.compile(
     r"\b(?:accept|paid|pay|purchas|repurchas|receive|consideration|acquire|bought)", re.IGNORECASE
 )
-_PRORATION = re.compile(
+_PRORATION = Caseless(
     r"proration\s+factor[^.]{0,60}?(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)"
     # "The fund accepted for purchase 33.23% of the Shares ... tendered"
     r"|\baccepted\s+for\s+(?:payment|purchase)\s+(?:approximately\s+)?(?P<pct2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)"
-    r"\s+of\s+the\b",
-    re.IGNORECASE,
+    r"\s+of\s+the\b"
 )
-_OUTCOMES = tuple((re.compile(p, re.IGNORECASE), name) for name, p in OUTCOME_PATTERNS)
+# Words one of which every match of an outcome pattern holds, where OUTCOME_KEYWORDS is weaker
+# (most sentences with "withdr" speak of withdrawal rights).
+_OUTCOME_WORDS = {"terminated": ("terminated", "withdrawn", "withdrew")}
+# The clause of an outcome pattern tells "Inc." from a sentence end by case, which lower-cased
+# text no longer shows; with any character but ";" in its place, the pattern matches wherever it
+# did (and more): a cheap test before the exact pattern, which need not look before its match.
+_OUTCOMES = tuple(
+    (
+        Caseless(p, _OUTCOME_WORDS.get(name, ())),
+        Caseless(p.replace(_IN_CLAUSE, "[^;]")) if _IN_CLAUSE in p else None,
+        name,
+    )
+    for name, p in OUTCOME_PATTERNS
+)
 _OTHER_EXPIRY = re.compile(EXPIRATION_NOT_OFFER, re.IGNORECASE)
 _OUTCOME_HEDGED = re.compile(OUTCOME_HEDGES, re.IGNORECASE)
 _FINAL_OUTCOMES = frozenset({"expired", "subsequent_offering_period"})
+_KEYWORDS = (
+    *sorted({k for keys in OUTCOME_KEYWORDS.values() for k in keys}),
+    "accept",
+    "prorat",
+    "taken up",
+    "expects",
+)
 
 
 @dataclass(frozen=True)
@@ -108,18 +132,20 @@ class ResultsInfo:
 
 def outcome_of(sentences: list[str]) -> str | None:
     """How the offer ended, by the first pattern of the (ordered) table found anywhere."""
-    lowered = [s.lower() for s in sentences]
-    for pattern, name in _OUTCOMES:
+    texts = [Folded.of(s) for s in sentences]
+    lowered = [s.lower() if t.low is None else t.low for s, t in zip(sentences, texts, strict=True)]
+    for pattern, relaxed, name in _OUTCOMES:
         keys = OUTCOME_KEYWORDS[name]
-        for sentence, low in zip(sentences, lowered, strict=True):
+        for sentence, text, low in zip(sentences, texts, lowered, strict=True):
             if not any(k in low for k in keys):
                 continue  # cheap test before the pattern
-            for m in pattern.finditer(sentence):
-                if _OUTCOME_HEDGED.search(sentence[max(0, m.start() - 40) : m.start()]):
+            first = relaxed.first(text) if relaxed is not None else 0
+            if first is None:
+                continue
+            for start, end in pattern.spans(text, first):
+                if _OUTCOME_HEDGED.search(sentence[max(0, start - 40) : start]):
                     continue
-                if name == "expired" and _OTHER_EXPIRY.search(
-                    sentence[max(0, m.start() - 80) : m.end()]
-                ):
+                if name == "expired" and _OTHER_EXPIRY.search(sentence[max(0, start - 80) : end]):
                     continue
                 return name
     return None
@@ -140,18 +166,9 @@ def price_in(sentence: str, start: int = 0) -> Decimal | None:
 
 def extract_results(doc: Document) -> ResultsInfo:
     """Read final results from ``doc``."""
-    # Only sentences that can hold an outcome, an acceptance, a proration or a price.
-    sentences = [
-        s
-        for _i, s in doc.sentences_with(
-            *{k for keys in OUTCOME_KEYWORDS.values() for k in keys},
-            "accept",
-            "prorat",
-            "taken up",
-            "expects",
-            "$",
-        )
-    ]
+    # Only sentences that can hold an outcome, an acceptance or a proration (and, when results
+    # are found without a price, those that can hold a price).
+    sentences = [s for _i, s in doc.sentences_with(*_KEYWORDS)]
     outcome = outcome_of(sentences)
     accepted: int | Decimal | None = None
     price: Decimal | None = None
@@ -167,7 +184,8 @@ def extract_results(doc: Document) -> ResultsInfo:
             and "expects" not in low
         ):
             continue
-        m = _ACCEPTED.search(sentence)
+        text = Folded.of(sentence)
+        m = _ACCEPTED.search(text)
         if m and accepted is None:
             value = parse_number(
                 m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
@@ -176,9 +194,9 @@ def extract_results(doc: Document) -> ResultsInfo:
                 accepted = as_count(value)
                 evidence = sentence
                 price = price_in(sentence, m.start()) or price_in(sentence)
-        if all_accepted is None and _ACCEPTED_ALL.search(sentence):
+        if all_accepted is None and _ACCEPTED_ALL.found(text):
             all_accepted = sentence
-        pr = _PRORATION.search(sentence)
+        pr = _PRORATION.search(text)
         if pr and proration is None:
             proration = float(pr.group("pct") or pr.group("pct2"))
             evidence = evidence or sentence
@@ -187,7 +205,7 @@ def extract_results(doc: Document) -> ResultsInfo:
             return ResultsInfo(None, outcome)
         evidence = all_accepted
     if price is None:
-        price = _offer_price(sentences, evidence)
+        price = _offer_price([s for _i, s in doc.sentences_with("$")], evidence)
     return ResultsInfo(
         Results(
             evidence=evidence or "",
@@ -200,15 +218,14 @@ def extract_results(doc: Document) -> ResultsInfo:
 
 
 def _offer_price(sentences: list[str], evidence: str | None) -> Decimal | None:
-    """The price per share paid: in the evidence, else where paying is spoken of, else anywhere."""
+    """The price per share paid: in the evidence, else where paying is spoken of, else anywhere
+    (``sentences``: those holding "$")."""
     if evidence:
         found = price_in(evidence)
         if found is not None:
             return found
     fallback: Decimal | None = None
     for sentence in sentences:
-        if "$" not in sentence:
-            continue
         found = price_in(sentence)
         if found is None:
             continue
