@@ -24,9 +24,9 @@ from scheduleto.containers.sgml import (
 from scheduleto.errors import ContainerError
 from scheduleto.model import Address, DocumentInfo, FormerName, SubmissionHeader
 
+from .conftest import CORPUS, needs_corpus
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sgml"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
 
 EASTERN = dt.timezone(dt.timedelta(hours=-5))
 EDT = dt.timezone(dt.timedelta(hours=-4))
