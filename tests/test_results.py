@@ -27,6 +27,11 @@ def test_no_results() -> None:
     assert info.results is None and info.outcome is None
 
 
+def test_expiration_occurred_without_the_word_expire() -> None:
+    info = extract_results(doc("The expiration of the Offer occurred at one minute after 11:59 p.m. on May 3, 2024."))
+    assert info.outcome == "expired"
+
+
 def test_terminated() -> None:
     assert extract_results(doc("The Purchaser terminated the Offer on May 2, 2011.")).outcome == "terminated"
     assert OfferKind("cash") is OfferKind.CASH

@@ -426,7 +426,7 @@ OUTCOME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
 #: Words one of which every sentence matching an outcome pattern holds (a cheap pre-test).
 OUTCOME_KEYWORDS: Final[dict[str, tuple[str, ...]]] = {
     "terminated": ("terminat", "withdr"),
-    "expired": ("expire",),
+    "expired": ("expire", "expiration"),
     "subsequent_offering_period": ("subsequent",),
 }
 
