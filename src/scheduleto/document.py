@@ -227,7 +227,8 @@ _ABBREVIATIONS = (
     "P\\.O|Ste|Fl|Rd|Pkwy|Inc\\.\\)|e\\.g|i\\.e|etc|U\\.S\\.A|Mass|Calif|Del|Cal|Ltd\\.\\)|plc|"
     "[A-Z]"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+# Group 1 is the break after the end mark (opening with the mark keeps the scan fast).
+_SENTENCE_END = re.compile(r"[.!?]([\"”’)]*\s+)(?=[\"“(]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -238,7 +239,7 @@ def split_sentences(text: str) -> list[str]:
     last = 0
     for m in _SENTENCE_END.finditer(text):
         # A lookbehind cannot be variable width, so check the abbreviation by hand.
-        before = text[last : m.start()]
+        before = text[last : m.start(1)]
         if _ends_with_abbreviation(before):
             continue
         parts.append(text[last : m.end()].strip())
