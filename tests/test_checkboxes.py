@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from scheduleto.extract.checkboxes import extract_checkboxes
 
 from .helpers import doc
@@ -100,3 +102,43 @@ def test_marks_after_every_wording() -> None:
 def test_one_read_as_l_in_rule_numbers() -> None:
     boxes = extract_checkboxes(doc("SCHEDULE TO\n☒\tissuer tender offer subject to Rule l3e-4.\n")).checkboxes
     assert boxes.issuer_tender_offer is True
+
+
+# --- the word anchors of the box patterns follow the vocabulary -----------------------------
+
+
+def _leading_words(pattern: str) -> set[str]:
+    """The lower-cased letters every match of ``pattern`` can start with, branch by branch.
+
+    A branch that opens with anything but letters gives "" (so the test below fails for it).
+    """
+    import re._constants as c
+    import re._parser as p
+
+    def walk(items: list[tuple[object, object]], prefix: str) -> set[str]:
+        if not items:
+            return {prefix}
+        (op, av), rest = items[0], items[1:]
+        if op is c.LITERAL and chr(av).isalpha():  # type: ignore[arg-type]
+            return walk(rest, prefix + chr(av).lower())  # type: ignore[arg-type]
+        if op is c.SUBPATTERN and not prefix:
+            return walk(list(av[-1]) + rest, prefix)  # type: ignore[index]
+        if op is c.BRANCH and not prefix:
+            return set().union(*(walk(list(alt) + rest, prefix) for alt in av[1]))  # type: ignore[index]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and not prefix and av[0] == 0:  # type: ignore[index]
+            return walk(list(av[2]) + rest, prefix) | walk(rest, prefix)  # type: ignore[index]
+        return {prefix}
+
+    return walk(list(p.parse(pattern, re.IGNORECASE)), "")
+
+
+def test_box_patterns_start_with_their_anchor_words() -> None:
+    from scheduleto.extract import checkboxes as cb
+    from scheduleto.vocab import CHECKBOX_BOUNDARIES, CHECKBOX_PATTERNS
+
+    tables = [(CHECKBOX_PATTERNS[k], cb._FIRST_WORDS[k]) for k in CHECKBOX_PATTERNS]
+    tables.append((CHECKBOX_BOUNDARIES, cb._BOUNDARY_FIRST_WORDS))
+    for pattern, words in tables:
+        anchors = words.pattern.split("|")
+        for start in _leading_words(pattern):
+            assert any(start.startswith(a) for a in anchors), (start, anchors, pattern)
