@@ -11,10 +11,13 @@ herewith" (or says so in the row); it is *incorporated by reference* when the ro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document, collapse
 from ..model import Exhibit
+from .tendered import _lines_holding, _lower
 
 _CODE = re.compile(
     r"^\s*(?P<code>(?:Exhibit\s+)?(?:(?:EX-)?99\.?\s*)?(?:\(\s*[a-hA-H]\s*\)(?:\s*\(\s*[0-9lIivxA-Za-z]{1,5}\s*\)){0,3}"
@@ -24,6 +27,8 @@ _CODE = re.compile(
 _INDEX_HEADING = re.compile(
     r"^(?:Item\s+12\.?|ITEM\s+12\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\s*$)", re.I
 )
+# Every heading holds one of these, lower-cased (document text has its white space collapsed).
+_HEADING_WORDS = ("item 12", "exhibit")
 _INDEX_END = re.compile(r"^(?:Item\s+13\b|SIGNATURES?\b|After\s+due\s+inquiry)", re.I)
 _INCORPORATED = re.compile(
     r"\(?\s*(?:(?:which\s+(?:was|is)\s+)?(?:previously\s+filed\s+(?:as\s+[^;()]*?\s+)?(?:with|to|as|on)\s+)?"
@@ -31,9 +36,12 @@ _INCORPORATED = re.compile(
     r"|(?P<prev>previously\s+filed(?:\s+(?:with|as|on)\s+(?:[^()]|\([^()]*\))+?)?))\s*(?:\)|$|\.\s*$)",
     re.IGNORECASE,
 )
+# _INCORPORATED matches start with an optional "(", white space and one of these words.
+_INCORPORATED_WORDS = ("which", "previously", "incorporated")
 _HEREWITH = re.compile(
     r"\bfiled\s+herewith\b|\bfurnished\s+herewith\b|\bincluded\s+herewith\b", re.I
 )
+_MARKS = ("*", "†", "‡", "#")
 _FOOTNOTE = re.compile(r"^\s*(?P<marks>[*†‡#]+)\s*(?P<text>[A-Za-z(].+)$")
 _MARKS_ONLY = re.compile(r"[*†‡#]+")
 _PREVIOUSLY = re.compile(
@@ -50,6 +58,13 @@ _CODE_FIXES = (
     (re.compile(r"\(l\)"), "(1)"),
     (re.compile(r"\s+"), ""),
 )
+_EXHIBIT_PREFIX = re.compile(r"^Exhibit\s+", re.I)
+# A footnote mark ending a description: "Press Release ...*".
+_TRAILING_MARKS = "*†‡"
+_WORD = re.compile(r"[A-Za-z]{3}")
+_NUMBERED = re.compile(r"\d{1,3}(?:\.\d+)?")
+# Numbered exhibit codes that are Schedule TO exhibits (99.1, 10.2...), not page numbers.
+_NUMBERED_EXHIBIT = re.compile(r"^(?:99|10|2|4|5|8|23|24|25)")
 
 
 @dataclass(frozen=True)
@@ -60,56 +75,74 @@ class ExhibitResult:
     warnings: tuple[str, ...]
 
 
+@lru_cache(maxsize=1024)
 def normalize_code(code: str) -> str:
     """``(a)(l)(A)`` -> ``(a)(1)(A)``; white space removed; ``Exhibit`` prefix dropped."""
-    code = re.sub(r"^Exhibit\s+", "", code.strip(), flags=re.I)
+    code = _EXHIBIT_PREFIX.sub("", code.strip())
     for pattern, repl in _CODE_FIXES:
         code = pattern.sub(repl, code)
     return code
 
 
-def _entries(doc: Document) -> list[tuple[str, str]]:
-    """The document as (first cell, rest) entries: a table row, or one physical text line.
+def _physical_lines(doc: Document, i: int) -> list[str]:
+    """``doc.lines[i].lines``: for a paragraph without line breaks, its text (already made)."""
+    cells = doc.lines[i].cells
+    if len(cells) == 1 and "\n" not in cells[0]:
+        return [doc.texts[i]] if doc.texts[i] else []
+    return doc.lines[i].lines
+
+
+def _entries(doc: Document, i: int) -> list[tuple[str, str]]:
+    """Line ``i`` as (first cell, rest) entries: a table row, or each physical text line.
 
     A paragraph is taken apart into its physical lines, so "Item 12. Exhibits." followed by
     rows without a blank line (or with ``<br>`` between them) is read like separate lines.
     """
-    out: list[tuple[str, str]] = []
-    for line in doc.lines:
-        if line.is_row:
-            cells = [c for c in (collapse(c.replace("\n", " ")) for c in line.cells) if c]
-            if cells:
-                out.append((cells[0], " ".join(cells[1:])))
-        else:
-            out.extend((t, "") for t in line.lines)
-    return out
+    line = doc.lines[i]
+    if line.is_row:
+        cells = [c for c in (collapse(c.replace("\n", " ")) for c in line.cells if c) if c]
+        return [(cells[0], " ".join(cells[1:]))] if cells else []
+    return [(t, "") for t in _physical_lines(doc, i)]
 
 
-def _index_rows(doc: Document) -> tuple[list[tuple[str, str]], bool]:
-    """The rows of every exhibit index, and whether the document looks cut short inside one.
+def _index_rows(
+    doc: Document, heading_lines: list[int]
+) -> tuple[list[tuple[re.Match[str], str, str]], bool]:
+    """The rows of every exhibit index that start with a code: (``_CODE`` match, rest of the
+    row, normalised code); and whether the document looks cut short inside an index.
 
     Cut short means: the text ends inside an index whose codes are only the first ones of an
     index printed before it (the second printing stopped early). A complete filing that simply
     ends with its exhibit index gives no warning.
     """
-    out: list[tuple[str, str]] = []
+    out: list[tuple[re.Match[str], str, str]] = []
     sections: list[list[str]] = []
     in_index = False
-    for first, rest in _entries(doc):
-        text = f"{first} {rest}".strip() if rest else first
-        if _INDEX_HEADING.match(text):
-            in_index = True
-            sections.append([])
-            continue
-        if in_index and _INDEX_END.match(text):
-            in_index = False
-            continue
-        if not in_index:
-            continue
-        out.append((first, rest))
-        m = _CODE.match(first)
-        if m and sections:
-            sections[-1].append(normalize_code(m.group("code")))
+    headings = set(heading_lines)
+    i = heading_lines[0] if heading_lines else len(doc.lines)
+    while i < len(doc.lines):
+        heading_line = i in headings
+        for first, rest in _entries(doc, i):
+            text = f"{first} {rest}".strip() if rest else first
+            if heading_line and _INDEX_HEADING.match(text):
+                in_index = True
+                sections.append([])
+                continue
+            if in_index and _INDEX_END.match(text):
+                in_index = False
+                continue
+            if not in_index:
+                continue
+            m = _CODE.match(first)
+            if m:
+                code = normalize_code(m.group("code"))
+                out.append((m, rest, code))
+                if sections:
+                    sections[-1].append(code)
+        i += 1
+        if not in_index:  # outside an index, only a heading matters: go to the next one
+            k = bisect_left(heading_lines, i)
+            i = heading_lines[k] if k < len(heading_lines) else len(doc.lines)
     cut_short = False
     if in_index and len(sections) >= 2 and sections[-1]:
         last = sections[-1]
@@ -118,12 +151,13 @@ def _index_rows(doc: Document) -> tuple[list[tuple[str, str]], bool]:
     return out, cut_short
 
 
-def _adds_exhibits(doc: Document) -> bool:
+def _adds_exhibits(doc: Document, heading_lines: list[int]) -> bool:
     """An amendment whose Item 12 says it adds the exhibits listed (so they are filed with it)."""
-    for i, text in enumerate(doc.texts):
-        if _INDEX_HEADING.match(text):
+    for i in heading_lines:
+        if _INDEX_HEADING.match(doc.texts[i]):
             window = " ".join(doc.texts[i : i + 3])
-            if _ADDING.search(window):
+            low = _lower(window)
+            if ("adding" in low or "following" in low) and _ADDING.search(window):
                 return True
     return False
 
@@ -131,12 +165,13 @@ def _adds_exhibits(doc: Document) -> bool:
 def _footnotes(doc: Document) -> dict[str, str]:
     """The footnote legend: ``{"*": "Filed herewith.", "**": "Previously filed ..."}``."""
     notes: dict[str, str] = {}
-    for line in doc.lines:
+    for i in _lines_holding(doc, _MARKS):
+        line = doc.lines[i]
         if line.is_row:
             cells = [c.strip() for c in line.cells if c.strip()]
             texts = [" ".join(cells)] if cells and _MARKS_ONLY.fullmatch(cells[0]) else cells
         else:
-            texts = line.lines
+            texts = _physical_lines(doc, i)
         for text in texts:
             m = _FOOTNOTE.match(text)
             if m and len(m.group("text")) < 250:
@@ -144,67 +179,70 @@ def _footnotes(doc: Document) -> dict[str, str]:
     return notes
 
 
+def _incorporated(description: str) -> re.Match[str] | None:
+    """``_INCORPORATED.search(description)``, from where a match can first start."""
+    low = _lower(description)
+    found = [p for p in (low.find(w) for w in _INCORPORATED_WORDS) if p >= 0]
+    if not found:
+        return None
+    start = len(description[: min(found)].rstrip())
+    if start and description[start - 1] == "(":
+        start -= 1
+    return _INCORPORATED.search(description, start)
+
+
 def extract_exhibits(doc: Document) -> ExhibitResult:
     """Read the exhibit index of ``doc``."""
     notes = _footnotes(doc)
     herewith_marks = {mark for mark, text in notes.items() if _HEREWITH.search(text)}
     previous_marks = {mark: text for mark, text in notes.items() if _PREVIOUSLY.search(text)}
-    adding = _adds_exhibits(doc)
+    heading_lines = _lines_holding(doc, _HEADING_WORDS)
+    adding = _adds_exhibits(doc, heading_lines)
     by_code: dict[str, Exhibit] = {}
     warnings: list[str] = []
-    rows, ends_inside = _index_rows(doc)
+    rows, ends_inside = _index_rows(doc, heading_lines)
     if ends_inside:
         warnings.append("the document ends inside the exhibit index: it may be cut short")
-    for first, rest in rows:
-        m = _CODE.match(first)
-        if not m:
+    for m, rest, code in rows:
+        if code in by_code:  # the index printed again: its first printing stands
             continue
-        code = normalize_code(m.group("code"))
         marks = (m.group("marks") or "").strip()
         description = collapse((m.group("rest") + " " + rest).strip())
         # A trailing footnote mark on the description: "Press Release ...*".
-        tail = re.search(r"\s*([*†‡]+)\s*$", description)
-        if tail:
-            marks = marks or tail.group(1)
-            description = description[: tail.start()].rstrip()
-        if (
-            not description
-            or not re.search(r"[A-Za-z]{3}", description)
-            or _NO_EXHIBIT.match(description)
-        ):
+        if description.endswith(tuple(_TRAILING_MARKS)):
+            without = description.rstrip(_TRAILING_MARKS)
+            marks = marks or description[len(without) :]
+            description = without.rstrip()
+        if not description or not _WORD.search(description) or _NO_EXHIBIT.match(description):
             continue
         description = description.rstrip(" .")
-        if (
-            re.fullmatch(r"\d{1,3}(?:\.\d+)?", code)
-            and code != "107"
-            and not re.match(r"^(?:99|10|2|4|5|8|23|24|25)", code)
-        ):
+        if _NUMBERED.fullmatch(code) and code != "107" and not _NUMBERED_EXHIBIT.match(code):
             continue
         incorporated: str | None = None
-        im = _INCORPORATED.search(description)
+        im = _incorporated(description)
         if im:
             incorporated = collapse(im.group("ref") or im.group("prev") or "").rstrip(".") or None
             if im.group("prev") and incorporated:
                 incorporated = incorporated[0].upper() + incorporated[1:]
-            description = collapse(description[: im.start()] + " " + description[im.end() :]).strip(
-                " .;,"
-            )
+            # The description's white space is collapsed already but where the two parts meet.
+            before, after = description[: im.start()].rstrip(), description[im.end() :].lstrip()
+            description = f"{before} {after}".strip(" .;,")
         if marks in previous_marks and incorporated is None:
             incorporated = previous_marks[marks].rstrip(".")
+        says_herewith = "herewith" in _lower(description)
         if marks and marks in notes:
             herewith = marks in herewith_marks  # the filing's own legend decides
         else:
             herewith = bool(
                 (marks and not notes and marks == "*")
-                or _HEREWITH.search(description)
+                or (says_herewith and _HEREWITH.search(description))
                 # Unmarked rows where the only legend says which rows were filed before.
                 or (not marks and incorporated is None and previous_marks and not herewith_marks)
                 or (adding and not marks and incorporated is None and not notes)
             )
         if herewith:
-            description = collapse(_HEREWITH.sub("", description)).strip(" .;,()")
-        exhibit = Exhibit(code, description, herewith, incorporated)
-        if code in by_code:
-            continue
-        by_code[code] = exhibit
+            if says_herewith:
+                description = collapse(_HEREWITH.sub("", description))
+            description = description.strip(" .;,()")
+        by_code[code] = Exhibit(code, description, herewith, incorporated)
     return ExhibitResult(tuple(by_code.values()), tuple(warnings))

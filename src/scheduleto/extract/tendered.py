@@ -21,20 +21,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
 from ..dates import DeadlineMention, context_year, document_date, find_deadlines
 from ..document import Document
 from ..model import TenderedCount
-from ..numbers import SCALED_NUMBER, as_count, parse_number
+from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_number
 from ..vocab import AGENT_ROLES, TENDER_VERBS
 
 _SECURITY_NOUN = (
     r"(?:shares|Shares|SHARES|units|Units|ADSs|ADS|American\s+Depositary\s+Shares|Notes|notes|securities)"
 )
+_APPROXIMATE = r"approximately|about|roughly|nearly|some|over|more\s+than"
 _COUNT = re.compile(
-    r"(?P<approx>\b(?i:approximately|about|roughly|nearly|some|over|more\s+than)\s+)?"
+    rf"(?P<approx>\b(?i:{_APPROXIMATE})\s+)?"
     rf"(?P<num>{SCALED_NUMBER}|\b(?i:no))\s+"
     r"(?P<sec>(?:additional\s+)?"
     # "11,741,339 of Take-Two's outstanding shares"
@@ -43,7 +46,16 @@ _COUNT = re.compile(
     rf"{_SECURITY_NOUN}"
     r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.%&'’-]*\s+){0,6}?(?:(?:Class\s+[A-Z]\s+)?(?:common|Common|COMMON|ordinary|Ordinary|preferred|Preferred)\s+(?:stock|Stock|shares|Shares)|Stock|Shares|Units|Notes))?)",
 )
+# Where a _COUNT match can start: a word it begins with (in the text lower-cased by _lower), or
+# a digit of a number.
+_COUNT_WORD = re.compile(rf"(?:{_APPROXIMATE}|no)\s")
+_DIGITS = re.compile(r"\d(?:[\d,.]*\d)?")
+_NUMBER = re.compile(NUMBER)
 _TENDER = re.compile(TENDER_VERBS, re.IGNORECASE)
+# Every TENDER_VERBS alternative holds one of these words (lower-cased).
+_TENDER_WORDS = ("tendered", "deposited")
+# Where counts are looked for: sentences holding one of these.
+_KEYWORDS = ("tender", "deposit", "guaranteed delivery")
 # "no shares were tendered": "no" is a count only as the subject of a tender verb.
 _NONE_TENDERED = re.compile(
     r"^\s*(?:(?:have|has|had)\s+been|were|was)\s+(?:\w+ly\s+)?(?:tendered|deposited)\b", re.IGNORECASE
@@ -95,19 +107,72 @@ _EXPIRED = re.compile(r"\bexpired\b(?:\s+as\s+scheduled)?[\s,]*(?:(?:at|on)\b)?\
 # What expired is named in the clause before "expired": parenthesised asides are dropped and the
 # clause starts after an unclosed parenthesis or a semicolon.
 _ASIDE = re.compile(r"\([^()]*\)")
-_CLAUSE_START = re.compile(r".*[(;]", re.DOTALL)
 _EXPIRED_SUBJECT = re.compile(r"\b(?:offer|offering\s+period|offer\s+period)\b", re.IGNORECASE)
 _NOT_OFFER_EXPIRY = re.compile(r"\bwaiting\s+period\b|\bwould\s+have\b|\bhad\s+not\b", re.IGNORECASE)
 _PERIOD_WORDS = ("initial", "subsequent")
 
+# Letters re.IGNORECASE matches with an ASCII letter that str.lower() does not turn into it.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased for the keyword pre-tests of case-insensitive patterns: a pattern
+    that matches ``text`` has its (lower-case ASCII) keywords in it. Same length as ``text``, so
+    offsets carry over."""
+    if not text.isascii() and _CASE_ODD.search(text):
+        text = text.translate(_CASE_FOLD)
+    return text.lower()
+
+
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
+def _lines_holding(doc: Document, words: tuple[str, ...]) -> list[int]:
+    """Indexes of the lines holding any of ``words`` (lower-cased as by _lower), in order.
+
+    Like ``doc.lines_matching(words)``, but one ``str.find`` scan per word instead of a pattern
+    tried at every letter a word may start with.
+    """
+    text, starts = doc._lower_index
+    # Plain lower-casing leaves "ı" and "ſ" (and "İ" as "i̇"), which _lower makes "i" and "s".
+    if (
+        not text.isascii()
+        and any("i" in w or "s" in w for w in words)
+        and ("ı" in text or "ſ" in text or "\u0307" in text)
+    ):
+        return list(range(len(doc.lines)))
+    found: set[int] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            found.add(i)
+            pos = text.find(word, starts[i + 1])
+    return sorted(found)
+
+
+def _sentences_at(
+    doc: Document, keywords: tuple[str, ...], words: tuple[str, ...]
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """``doc.sentences_at(*keywords)`` of the lines holding any of ``words`` (lower-cased by
+    _lower): a sentence that the caller reads only if it holds one of them is not split from a
+    line without any."""
+    for i in _lines_holding(doc, words):
+        for k, sentence in enumerate(doc.line_sentences(i)):
+            if _has(sentence.lower(), keywords):
+                yield (i, k), sentence
+
+
+_CLASS_NOUN = re.compile(
+    r"(?:Class\s+[A-Z]\s+)?(?:common|ordinary|preferred)\s+(?:stock|shares)", re.IGNORECASE
+)
+_NOUN = re.compile(r"\b(?:shares|units|ADSs|notes|securities)\b", re.IGNORECASE)
+
 
 def _securities(phrase: str) -> str | None:
-    m = re.search(
-        r"(?:Class\s+[A-Z]\s+)?(?:common|ordinary|preferred)\s+(?:stock|shares)", phrase, re.IGNORECASE
-    )
-    if m:
-        return m.group(0)
-    m = re.search(r"\b(?:shares|units|ADSs|notes|securities)\b", phrase, re.IGNORECASE)
+    m = _CLASS_NOUN.search(phrase) or _NOUN.search(phrase)
     return m.group(0) if m else None
 
 
@@ -147,17 +212,50 @@ _GD_LINK = re.compile(
 )
 
 
+def _counts(sentence: str, low: str) -> list[re.Match[str]]:
+    """``list(_COUNT.finditer(sentence))``, the pattern tried only where a count can start."""
+    starts = [m.start() for m in _COUNT_WORD.finditer(low)]
+    # A count's number is followed by white space: it runs to the end of the digits, commas and
+    # periods it starts in. It starts at the first digit of them where it can, or nowhere in
+    # them (what follows them is the same from any start).
+    for run in _DIGITS.finditer(sentence):
+        end = run.end()
+        if sentence[end : end + 1].isspace():
+            start = next(
+                (i for i in range(run.start(), end) if _NUMBER.fullmatch(sentence, i, end)), None
+            )
+            if start is not None:
+                starts.append(start)
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := _COUNT.match(sentence, start)):
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _tender_before(sentence: str, low: str, pos: int) -> bool:
+    """A tender verb in the 40 characters before ``pos``."""
+    start = max(0, pos - 40)
+    return _has(low[start:pos], _TENDER_WORDS) and _TENDER.search(sentence[start:pos]) is not None
+
+
 def tendered_in_sentence(
     sentence: str, default_year: int | None = None, today: dt.date | None = None
 ) -> list[TenderedCount]:
     """Every tendered count stated in one sentence."""
     out: list[TenderedCount] = []
-    matches = list(_COUNT.finditer(sentence))
+    low = _lower(sentence)
+    matches = _counts(sentence, low)
+    # Read once per sentence, when it first gives a count.
     as_of: DeadlineMention | None = None
-    as_of_read = False
+    reported_by: str | None = None
+    sentence_read = False
     for i, m in enumerate(matches):
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
         following = sentence[m.end() : min(nxt, m.end() + 200)]
+        low_following = low[m.end() : m.end() + len(following)]
         before = sentence[max(0, m.start() - 60) : m.start()]
         if _EXCLUDE_BEFORE.search(before) or _OUTSTANDING_AFTER.match(following):
             continue
@@ -169,20 +267,24 @@ def tendered_in_sentence(
             value = parse_number(m.group("num"))
         if value is None:
             continue
-        verb = _TENDER.search(following[:160])
+        verb = _TENDER.search(following[:160]) if _has(low_following[:160], _TENDER_WORDS) else None
         if verb is not None and _NOT_REPORTED.search(following[: verb.start()]):
             continue
         # "notices of guaranteed delivery had been delivered for 1,000,000 Shares"
-        gd_before = _GD_BEFORE.search(sentence[max(0, m.start() - 120) : m.start()])
-        if verb is None and not gd_before and not _TENDER.search(before[-40:]):
+        gd_before = (
+            _GD_BEFORE.search(sentence[max(0, m.start() - 120) : m.start()])
+            if "guaranteed" in low[max(0, m.start() - 120) : m.start()]
+            else None
+        )
+        if verb is None and not gd_before and not _tender_before(sentence, low, m.start()):
             continue
         pct = None
-        pm = _PERCENT.search(following)
+        pm = _PERCENT.search(following) if "%" in following or "cent" in low_following else None
         if pm and pm.start() < 120:
             pct = float(pm.group("pct"))
         # The count's own clause says guaranteed delivery: "tendered pursuant to notices of
         # guaranteed delivery" right after its verb, or "guaranteed delivery ... for N" before it.
-        gd = _GUARANTEED.search(following[:200])
+        gd = _GUARANTEED.search(following) if "guaranteed" in low_following else None
         own = (
             gd is not None
             and verb is not None
@@ -193,9 +295,10 @@ def tendered_in_sentence(
             and gd is not None
             and not (_EXCLUDING.search(following[: gd.start()]) or _EITHER.search(following[: gd.start()]))
         )
-        if not as_of_read:
+        if not sentence_read:
             as_of = _explicit_as_of(sentence, default_year, today)
-            as_of_read = True
+            reported_by = _reported_by(sentence)
+            sentence_read = True
         out.append(
             TenderedCount(
                 shares=as_count(value),
@@ -206,7 +309,7 @@ def tendered_in_sentence(
                 securities=_securities(m.group("sec")),
                 as_of_date=as_of.date if as_of else None,
                 as_of=as_of.at if as_of else None,
-                reported_by=_reported_by(sentence),
+                reported_by=reported_by,
                 guaranteed_delivery=guaranteed,
             )
         )
@@ -214,15 +317,22 @@ def tendered_in_sentence(
 
 
 def _expirations(
-    sentences: list[tuple[tuple[int, int], str]], default_year: int | None, today: dt.date | None
+    doc: Document, default_year: int | None, today: dt.date | None
 ) -> list[tuple[tuple[int, int], str, DeadlineMention]]:
     """Where the document says the offer (or an offering period) expired: (sentence position,
     words naming what expired, deadline)."""
     out: list[tuple[tuple[int, int], str, DeadlineMention]] = []
-    for idx, sentence in sentences:
-        for m in _EXPIRED.finditer(sentence):
-            subject = _CLAUSE_START.sub("", _ASIDE.sub(" ", sentence[max(0, m.start() - 200) : m.start()]))
-            if not _EXPIRED_SUBJECT.search(subject) or _NOT_OFFER_EXPIRY.search(subject[-60:]):
+    for idx, sentence in _sentences_at(doc, ("expire",), ("expired",)):
+        # Every _EXPIRED match starts with "expired": none starts before its first occurrence.
+        first = _lower(sentence).find("expired")
+        if first < 0:
+            continue
+        for m in _EXPIRED.finditer(sentence, first):
+            subject = _ASIDE.sub(" ", sentence[max(0, m.start() - 200) : m.start()])
+            subject = subject[max(subject.rfind("("), subject.rfind(";")) + 1 :]
+            if "offer" not in _lower(subject) or not _EXPIRED_SUBJECT.search(subject):
+                continue
+            if _NOT_OFFER_EXPIRY.search(subject[-60:]):
                 continue
             tail = sentence[m.end() : m.end() + 160]
             found = find_deadlines(tail, default_year, today)
@@ -231,11 +341,46 @@ def _expirations(
     return out
 
 
+def _tender_verb(sentence: str, low: str) -> bool:
+    """``sentence`` holds a tender verb."""
+    found = [p for p in (low.find(w) for w in _TENDER_WORDS) if p >= 0]
+    # Mostly a match starts at the first tender word; else it may start before it.
+    return bool(found) and (
+        _TENDER.search(sentence, min(found)) is not None or _TENDER.search(sentence) is not None
+    )
+
+
+def _represents(doc: Document, pos: tuple[int, int]) -> re.Match[str] | None:
+    """``_REPRESENTS`` matched on the sentence after the one at ``pos``."""
+    line, k = pos
+    here = doc.line_sentences(line)
+    if k + 1 < len(here):
+        return _REPRESENTS.match(here[k + 1])
+    # The first sentence of the next line with text; not split when it cannot match.
+    nxt = next((i for i in range(line + 1, len(doc.lines)) if doc.texts[i]), None)
+    if nxt is None or "represent" not in doc.texts[nxt]:
+        return None
+    return _REPRESENTS.match(doc.line_sentences(nxt)[0])
+
+
+def _guaranteed(sentence: str, low: str) -> bool:
+    """``sentence`` says "guaranteed delivery"."""
+    # A match starts with "guaranteed": search from where it first stands.
+    first = low.find("guaranteed")
+    return first >= 0 and _GUARANTEED.search(sentence, first) is not None
+
+
+def _at_expiry(sentence: str, low: str) -> re.Match[str] | None:
+    """Where ``sentence`` says its count is as of the expiration."""
+    if "expir" not in low and "such" not in low:  # every _AT_EXPIRY match holds one
+        return None
+    return _AT_EXPIRY.search(sentence)
+
+
 def _expiry_as_of(
-    idx: tuple[int, int], sentence: str, expirations: list[tuple[tuple[int, int], str, DeadlineMention]]
+    idx: tuple[int, int], q: re.Match[str], expirations: list[tuple[tuple[int, int], str, DeadlineMention]]
 ) -> DeadlineMention | None:
-    q = _AT_EXPIRY.search(sentence)
-    if q is None or not expirations:
+    if not expirations:
         return None
     which = (q.group("which") or "").lower()
     wanted = [w for w in _PERIOD_WORDS if w in which]
@@ -249,25 +394,28 @@ def _expiry_as_of(
 
 def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
     """All distinct tendered counts in ``doc``."""
-    text = doc.text
-    year = context_year(text)
-    today = document_date(text)
+    dated = False
+    year: int | None = None
+    today: dt.date | None = None
     expirations: list[tuple[tuple[int, int], str, DeadlineMention]] | None = None
     out: list[TenderedCount] = []
     index: dict[tuple[object, bool], int] = {}
-    for pos, sentence in doc.sentences_at("tender", "deposit", "guaranteed delivery"):
-        if not _TENDER.search(sentence) and not _GUARANTEED.search(sentence):
+    for pos, sentence in _sentences_at(doc, _KEYWORDS, (*_TENDER_WORDS, "guaranteed")):
+        low = _lower(sentence)
+        if not _tender_verb(sentence, low) and not _guaranteed(sentence, low):
             continue
+        if not dated:
+            year, today = context_year(doc.text), document_date(doc.text)
+            dated = True
         for count in tendered_in_sentence(sentence, year, today):
             if count.percent is None:
-                after = doc.sentence_after(pos)
-                rm = _REPRESENTS.match(after) if after else None
+                rm = _represents(doc, pos)
                 if rm:
                     count = replace(count, percent=float(rm.group("pct")))
-            if count.as_of_date is None and _AT_EXPIRY.search(sentence):
+            if count.as_of_date is None and (q := _at_expiry(sentence, low)) is not None:
                 if expirations is None:
-                    expirations = _expirations(doc.sentences_at("expire"), year, today)
-                exp = _expiry_as_of(pos, sentence, expirations)
+                    expirations = _expirations(doc, year, today)
+                exp = _expiry_as_of(pos, q, expirations)
                 if exp is not None:
                     count = replace(count, as_of_date=exp.date, as_of=exp.at)
             key = (count.shares, count.guaranteed_delivery)
