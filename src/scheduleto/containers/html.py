@@ -302,13 +302,14 @@ class _Walker:
             else:
                 items.append((cells, line))
 
+        # White space opening a segment is dropped (segments are stripped): fewer breaks to make.
         def walk(parent: _Element) -> None:
             nonlocal cur, row, row_line, cell, rest
             for el in parent:
                 kind = kinds(el.tag, _INLINE)
                 if kind == _INLINE:
                     t = el.text
-                    if t:
+                    if t and (buf or not t.isspace()):
                         add(_box_run(el, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
                     if len(el):
                         walk(el)
@@ -324,7 +325,7 @@ class _Walker:
                             row.append(cell)
                         cell = []
                     t = el.text
-                    if t:
+                    if t and (buf or not t.isspace()):
                         add(_box_run(el, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
                     if len(el):
                         walk(el)
@@ -366,7 +367,7 @@ class _Walker:
                     cur = line_of(el)
                     row = cell = None
                     t = el.text
-                    if t:
+                    if t and (buf or not t.isspace()):
                         add(t)
                     if len(el):
                         walk(el)
@@ -391,7 +392,7 @@ class _Walker:
                             brk()
                 # _SKIP: nothing but the tail
                 t = el.tail
-                if t:
+                if t and (buf or not t.isspace()):
                     add(_box_run(parent, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
 
         t = root.text
