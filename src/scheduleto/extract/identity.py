@@ -30,15 +30,69 @@ _EARLIER_AMENDMENT_AFTER = re.compile(
     r"[^.]{0,90}?\b(?:filed|dated)\s+(?:with|on|by)\b", re.IGNORECASE
 )
 _THIS_AMENDMENT = re.compile(r"\bThis\s+Amendment\s+No\.?\s*(?P<n>\d{1,3})\b")
+_THIS_AMENDMENT_AT = re.compile("This")
 _AMENDMENT = re.compile(
     r"\bAmendment\s+(?:No\.?|Number)\s*(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\b", re.IGNORECASE
 )
+_AMENDMENT_AT = re.compile("amendment")
 _FINAL = re.compile(r"\(\s*Final\s+Amendment\s*\)|Amendment\s+No\.?\s*\d+\s*[-–—(]?\s*Final\s+Amendment", re.I)
-_ORIGINAL = re.compile(
-    r"(?:originally|initially|first|previously)\s+filed\s+(?:with\s+the\s+(?:Securities\s+and\s+Exchange\s+Commission|SEC|Commission)\s*(?:\(the\s+\"?(?:SEC|Commission)\"?\))?\s*)?(?:by\s+[^.]{0,200}?)?\bon\s+"
-    r"|filed\s+(?:with\s+the\s+(?:Securities\s+and\s+Exchange\s+Commission|SEC|Commission)\s*(?:\(the\s+\"?(?:SEC|Commission)\"?\))?\s+)?on\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}[^.]{0,80}\(\s*(?:together\s+with[^)]*,\s*)?(?:as\s+amended[^)]*,\s*)?the\s+\"(?:Original\s+)?Schedule\s+TO)",
-    re.IGNORECASE,
-)
+_FINAL_AT = re.compile(r"\(\s*final|amendment\s+no")
+
+
+# Under IGNORECASE a pattern's "i" also matches "ı" and "İ", and its "s" matches "ſ"; lower()
+# keeps "ı" and "ſ" and turns "İ" into "i" and a combining dot. Only a text without them has a
+# lower-cased copy that shows, position for position, where a case-insensitive pattern can match.
+_CASE_ODD = "ıİſ"
+_CASE_ODD_LOWER = "ıſ\u0307"
+
+# The helpers below belong with Document (they serve any extractor); offer and press use them.
+
+
+def _lower_guide(text: str) -> str | None:
+    """``text.lower()`` when it can stand for ``text`` in a case-insensitive search, else None."""
+    if not text.isascii() and any(c in text for c in _CASE_ODD):
+        return None
+    return text.lower()
+
+
+def _case_odd(low: str) -> bool:
+    """Whether the lower-cased ``low`` holds a letter that defeats a plain-substring pre-test."""
+    return not low.isascii() and any(c in low for c in _CASE_ODD_LOWER)
+
+
+def _may_hold(low: str, word: str) -> bool:
+    """Whether an IGNORECASE pattern could find ``word`` in the text lower-cased as ``low``."""
+    return word in low or _case_odd(low)
+
+
+def _search(
+    pattern: re.Pattern[str], text: str, starts: re.Pattern[str], guide: str | None, pos: int = 0
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, trying ``pattern`` only where ``starts`` matches in ``guide``.
+
+    A pattern that does not begin with a literal (``\\b``, a group, IGNORECASE) is otherwise tried
+    at every position, slowly. ``starts`` (by convention ``_X_AT`` for a pattern ``_X``)
+    must match wherever ``pattern`` can: ``guide`` is ``text``, or for a case-insensitive pattern
+    ``_lower_guide(text)`` with ``starts`` in lower case (None: no guide, a plain search).
+    """
+    if guide is None:
+        return pattern.search(text, pos)
+    while (c := starts.search(guide, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m:
+            return m
+        pos = c.start() + 1
+    return None
+
+
+def _flatten(text: str) -> str:
+    """``" ".join(text.split())``, without splitting a text whose only white space is single
+    spaces and newlines (as :func:`head_text` gives)."""
+    flat = text.replace("\n", " ")
+    # isprintable() is False for every white space character but the plain space.
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -60,6 +114,7 @@ def head_text(doc: Document, lines: int = _HEAD_LINES) -> str:
 def identify(doc: Document) -> Identity:
     """Decide whether ``doc`` is a Schedule TO, and read its amendment number."""
     head = head_text(doc)
+    low = _lower_guide(head)
     is_to = bool(_TO_HEADING.search(head))
     other = None
     if not is_to:
@@ -70,9 +125,36 @@ def identify(doc: Document) -> Identity:
     et = _EDGAR_TYPE.match(doc.texts[0]) if doc.texts else None
     if et is None:
         et = _CONFORMED_TYPE.search(head[:3000])
-    number = None
-    flat = " ".join(head.split())
-    for m in _AMENDMENT.finditer(flat):
+    number = _heading_amendment_number(head, low)
+    if number is None:
+        # "This Amendment No. 2 ..." in the body when the cover lost it.
+        body = "\n".join(doc.texts[_HEAD_LINES : _HEAD_LINES + 40])
+        bm = _search(_THIS_AMENDMENT, body, _THIS_AMENDMENT_AT, body)
+        if bm:
+            value = parse_number(bm.group("n"))
+            number = int(value) if value is not None and 0 < value < 1000 else None
+    final = (low is None or "final" in low) and _search(_FINAL, head, _FINAL_AT, low) is not None
+    return Identity(
+        is_schedule_to=is_to,
+        other_form=other,
+        edgar_type=re.sub(r"\s+", " ", et.group("type")) if et else None,
+        amendment_number=number,
+        final_amendment_heading=final,
+    )
+
+
+def _heading_amendment_number(head: str, low: str | None) -> int | None:
+    """The number of a heading "Amendment No. N" in ``head`` (lower-cased as ``low``)."""
+    if low is not None and "amendment" not in low:
+        return None
+    flat = _flatten(head)
+    if low is not None and flat == head.replace("\n", " "):
+        flat_low: str | None = low.replace("\n", " ")  # flattening only joined the lines
+    else:
+        flat_low = _lower_guide(flat)
+    pos = 0
+    while (m := _search(_AMENDMENT, flat, _AMENDMENT_AT, flat_low, pos)) is not None:
+        pos = m.end()
         # A heading ("(Amendment No. 2)", "AMENDMENT NO. 8 to"), not a sentence naming an
         # earlier amendment ("as amended by Amendment No. 1 to the Schedule TO filed ...").
         if _EARLIER_AMENDMENT_BEFORE.search(flat[max(0, m.start() - 20) : m.start()]):
@@ -81,22 +163,8 @@ def identify(doc: Document) -> Identity:
             continue
         value = parse_number(m.group("n").replace("-", " "))
         if value is not None and 0 < value < 1000:
-            number = int(value)
-            break
-    if number is None:
-        # "This Amendment No. 2 ..." in the body when the cover lost it.
-        body = "\n".join(doc.texts[_HEAD_LINES : _HEAD_LINES + 40])
-        bm = _THIS_AMENDMENT.search(body)
-        if bm:
-            value = parse_number(bm.group("n"))
-            number = int(value) if value is not None and 0 < value < 1000 else None
-    return Identity(
-        is_schedule_to=is_to,
-        other_form=other,
-        edgar_type=re.sub(r"\s+", " ", et.group("type")) if et else None,
-        amendment_number=number,
-        final_amendment_heading=bool(_FINAL.search(head)),
-    )
+            return int(value)
+    return None
 
 
 def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
@@ -108,26 +176,37 @@ def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
     the Schedule TO (not a Schedule 13D amended in the same document).
     """
     best: tuple[str, dt.date] | None = None
-    for _i, sentence in doc.sentences_with("filed"):
-        if "filed" not in sentence or not _SCHEDULE_TO.search(sentence):
+    texts, lows = doc.texts, doc.texts_lower
+    for i in doc.lines_matching(("filed",)):
+        # Split into sentences only a line that can hold "filed" and "Schedule TO".
+        if "filed" not in texts[i] or not _may_hold(lows[i], "schedule"):
             continue
-        for fm in _FILED.finditer(sentence):
-            schedules = _ANY_SCHEDULE.findall(sentence[: fm.start()])
-            if not schedules or not _SCHEDULE_TO.fullmatch(schedules[-1]):
+        for sentence in doc.line_sentences(i):
+            if "filed" not in sentence or not _SCHEDULE_TO.search(sentence):
                 continue
-            window = sentence[fm.end() : fm.end() + 450]
-            om = _ON_DATE.search(window)
-            if not om:
+            found = _filing_date_in(sentence)
+            if found is None:
                 continue
-            dates = find_dates(window[om.end() : om.end() + 40])
-            if not dates:
-                continue
-            found = (sentence, dates[0].date)
             if _AMENDS.search(sentence):
                 return found
             best = best or found
-            break
     return best
+
+
+def _filing_date_in(sentence: str) -> tuple[str, dt.date] | None:
+    """The first date after a "filed" that follows a mention of the Schedule TO."""
+    for fm in _FILED.finditer(sentence):
+        schedules = _ANY_SCHEDULE.findall(sentence[: fm.start()])
+        if not schedules or not _SCHEDULE_TO.fullmatch(schedules[-1]):
+            continue
+        window = sentence[fm.end() : fm.end() + 450]
+        om = _ON_DATE.search(window)
+        if not om:
+            continue
+        dates = find_dates(window[om.end() : om.end() + 40])
+        if dates:
+            return (sentence, dates[0].date)
+    return None
 
 
 def derive_form_type(

@@ -14,40 +14,70 @@ from ..dates import find_dates
 from ..document import Document, collapse
 from ..model import ExchangeRatio, OfferKind, OfferTerms, PriceRange
 from ..numbers import NUMBER, WORD_NUMBER, parse_money, parse_number
+from .identity import _lower_guide, _search
 
+# A pattern _X_AT finds (in the lower-cased text for a case-insensitive _X) every place a match
+# of _X can start: see identity._search.
 _TERM = re.compile(r"\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)")
+_TERM_ENDING = re.compile(_TERM.pattern + "$")
+# Up to the last character a defined name cannot hold (see _DEFINITION's "full" part): no
+# definition starts before it.
+_BEFORE_NAME = re.compile(r"(?s).*[^\w.%&'\s-]")
 _DEFINITION = re.compile(
     r"(?P<full>(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z0-9][\w.%&'-]*|due|of|and)\s+){0,10}?[A-Z0-9][\w.&'-]*)\s*\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)$"
 )
+_DEFINITION_AT = re.compile(r"[A-Z\d]|due|of|and")
 _DOC_TITLE = re.compile(
     r"(?P<title>(?:(?:Amended|Restated|Supplemented|Revised|Second|Third|and)\s+)*Offer\s+to\s+(?:Purchase|Exchange)"
     r"(?:\s+for\s+Cash)?)(?:,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))?",
 )
+# Up to the last character that is not a letter or a space: no title starts before it.
+_BEFORE_TITLE = re.compile(r"(?s).*[^A-Za-z\s]")
+_EXCHANGE_KIND = re.compile(r"\bOffer\s+to\s+Exchange\b|\bexchange\s+offer\b", re.I)
+_EXCHANGE_KIND_AT = re.compile("offer|exchange")
+_CASH_KIND = re.compile(
+    r"\bOffer\s+to\s+Purchase\b|\bin\s+cash\b|\bsolely\s+of\s+cash\b|\bfor\s+cash\b|\bcash\s+tender\s+offer\b",
+    re.I,
+)
+_CASH_KIND_AT = re.compile(r"offer|in\s+cash|solely|for\s+cash|cash")
 _UP_TO = re.compile(
     rf"\b(?:purchase|acquire|exchange|buy)\s+(?:for\s+cash\s+)?up\s+to\s+(?P<num>{NUMBER}(?:\s+million)?)\s+(?:(?:of\s+(?:its|the)\s+)?(?:outstanding\s+|issued\s+and\s+outstanding\s+)?)"
     r"(?:shares|Shares|units|Units)(?:\s+of\s+(?:its\s+|the\s+Company's\s+)?(?P<sec>(?:[\w.%&'-]+\s+){0,6}?(?:Stock|Shares|Units|stock|shares)))?",
 )
+_UP_TO_AT = re.compile("purchase|acquire|exchange|buy")
 _SOUGHT = re.compile(
     r"\b(?:to\s+purchase|to\s+exchange|to\s+acquire|offer\s+for)\s+(?:for\s+cash\s+)?(?:any\s+and\s+)?all\s+(?:of\s+the\s+)?(?:issued\s+and\s+)?outstanding\s+"
     r"(?P<sec>(?:shares\s+of\s+)?(?:[A-Z0-9][\w.%&'-]*\s+){0,6}?(?:Stock|Shares|Units|Notes|stock|shares|ADSs))",
 )
+_SOUGHT_AT = re.compile(r"to\s+(?:purchase|exchange|acquire)|offer\s+for")
 _SOUGHT_TERM = re.compile(
     r"\b(?:re)?purchase\s+(?:any\s+and\s+)?(?:all\s+(?:of\s+)?)?the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\b"
 )
+_SOUGHT_TERM_AT = re.compile("repurchase|purchase")
 _RATIO = re.compile(
     rf"(?P<t>{NUMBER}|{WORD_NUMBER})\s+(?:shares|Shares)\s+of\s+(?:the\s+Company's\s+)?(?P<tsec>(?:[A-Z0-9][\w.%&'-]*\s+){{0,6}}?(?:Stock|Shares))\s+for\s+(?:each\s+)?"
     rf"(?P<r>{NUMBER}|{WORD_NUMBER})\s+(?:shares?|Shares?)\s+of\s+(?:its\s+|the\s+Company's\s+)?(?P<rsec>(?:[A-Z0-9][\w.%&'-]*\s+){{0,8}}?(?:Stock|Shares|Notes))",
 )
+# Every exchange ratio holds "for [each] N share(s) of ": a cheap test before _RATIO. What stands
+# before that in a ratio holds only word characters, spaces and ".,%&'-": _BEFORE_RATIO finds the
+# last other character, before which no ratio starts.
+_RATIO_HINT = re.compile(r"for\s+(?:each\s+)?\S+\s+(?:shares?|Shares?)\s+of\s")
+_BEFORE_RATIO = re.compile(r"(?s).*[^\w.,%&'\s-]")
 _AGGREGATE = re.compile(rf"up\s+to\s+(?P<amt>\$\s*{NUMBER}(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate", re.I)
+_AGGREGATE_AT = re.compile(r"up\s+to\s+\$")
 _PRICE = re.compile(
     rf"(?:at\s+a\s+(?:purchase\s+|cash\s+)?price\s+of|\bat|\bfor)\s+(?P<price>(?:US|U\.S\.\s*)?\$\s*{NUMBER})"
     r"(?:\s+net)?(?:\s+in\s+cash)?,?\s+per\s+(?:share|Share|unit|Unit|Common\s+Share|ADS|American\s+Depositary\s+Share)\b",
 )
+# Up to the last character that is neither a letter, a period nor a space: a price match that
+# reaches the first "$" starts after it.
+_BEFORE_PRICE = re.compile(r"(?s).*[^A-Za-z.\s]")
 # Sentences that report what happened or was proposed, not the offer's terms.
 _NOT_TERMS = re.compile(
     r"\b(?:accepted|repurchased|purchased|implied\s+value|proposal|proposed|closing\s+price|last\s+reported|traded)\b",
     re.IGNORECASE,
 )
+_NOT_TERMS_AT = re.compile("accepted|repurchased|purchased|implied|propos|closing|last|traded")
 _OFFER_WORD = re.compile(r"\boffer\b", re.IGNORECASE)
 _PER_SHARE = r"(?:\s+(?:net\s+)?per\s+(?:share|Share|ADS|unit|Unit))?"
 _MONEY = rf"(?:US|U\.S\.\s*)?\$\s*{NUMBER}"
@@ -58,6 +88,7 @@ _RANGE = re.compile(
     rf"|(?:at\s+)?prices?\s+(?:of\s+)?between\s+(?P<min4>{_MONEY})\s+and\s+(?P<max4>{_MONEY})",
     re.I,
 )
+_RANGE_AT = re.compile(r"not\s|price|at\s+price")
 _LEAD_WORDS = re.compile(r"^(?:(?:its|the|of|our|and|due|The|Its|Our|outstanding|all|Company's|Company’s)\s+)+")
 
 
@@ -69,7 +100,12 @@ def defined_terms(text: str) -> dict[str, str]:
         term = collapse(dm.group("term"))
         if term in out:
             continue
-        m = _DEFINITION.search(text[max(0, dm.start() - 160) : dm.end()])
+        window = text[max(0, dm.start() - 160) : dm.end()]
+        # The name stands right before the earliest '("...")' that ends the window and holds
+        # name characters only: no match starts before the last other character.
+        tail = _TERM_ENDING.search(window)
+        stop = _BEFORE_NAME.match(window, 0, tail.start()) if tail else None
+        m = _search(_DEFINITION, window, _DEFINITION_AT, window, stop.end() if stop else 0)
         if not m:
             continue
         full = _LEAD_WORDS.sub("", collapse(m.group("full")))
@@ -83,6 +119,38 @@ def _security(text: str, terms: dict[str, str]) -> str:
     return terms.get(text, text)
 
 
+def _offer_price(doc: Document) -> Decimal | None:
+    """The price per share a sentence stating the offer's terms gives."""
+    texts, lows = doc.texts, doc.texts_lower
+    for i in doc.lines_matching(("$",)):
+        # Split into sentences only a line that can hold "offer" and "$... per share".
+        if "per" not in texts[i] or "offer" not in lows[i]:
+            continue
+        for sentence in doc.line_sentences(i):
+            dollar = sentence.find("$")
+            if dollar < 0 or not _OFFER_WORD.search(sentence):
+                continue
+            if _search(_NOT_TERMS, sentence, _NOT_TERMS_AT, _lower_guide(sentence)):
+                continue
+            stop = _BEFORE_PRICE.match(sentence, 0, dollar)
+            pm = _PRICE.search(sentence, stop.end() if stop else 0)
+            if pm:
+                return parse_money(pm.group("price"))
+    return None
+
+
+def _title_match(text: str, pos: int) -> re.Match[str] | None:
+    """``_DOC_TITLE.search(text, pos)``, scanning only the words before the first "Offer to
+    Purchase/Exchange": a title is that, after words such as "Amended and Restated" at most."""
+    offer = text.find("Offer", pos)
+    while offer >= 0 and not _DOC_TITLE.match(text, offer):
+        offer = text.find("Offer", offer + 1)
+    if offer < 0:
+        return None
+    stop = _BEFORE_TITLE.match(text, pos, offer)
+    return _DOC_TITLE.search(text, stop.end() if stop else pos)
+
+
 def extract_offer(doc: Document) -> OfferTerms:
     """Read the offer's terms from ``doc``."""
     text = "\n".join(doc.texts)
@@ -90,9 +158,13 @@ def extract_offer(doc: Document) -> OfferTerms:
     title = None
     doc_date = None
     tm = None
-    for tm in _DOC_TITLE.finditer(doc.lines_with("offer to")):
+    title_text = doc.lines_with("offer to")
+    pos = 0
+    while (next_tm := _title_match(title_text, pos)) is not None:
+        tm = next_tm
         if tm.group("date"):
             break
+        pos = tm.end()
     if tm:
         title = collapse(tm.group("title"))
         if tm.group("date"):
@@ -100,58 +172,62 @@ def extract_offer(doc: Document) -> OfferTerms:
             doc_date = found[0].date if found else None
     kind: OfferKind | None = None
     kind_text = doc.lines_with("offer to", "exchange offer", "cash")
-    if re.search(r"\bOffer\s+to\s+Exchange\b|\bexchange\s+offer\b", kind_text, re.I):
-        kind = OfferKind.EXCHANGE
-    elif re.search(
-        r"\bOffer\s+to\s+Purchase\b|\bin\s+cash\b|\bsolely\s+of\s+cash\b|\bfor\s+cash\b|\bcash\s+tender\s+offer\b",
-        kind_text,
-        re.I,
+    kind_low = _lower_guide(kind_text)
+    if (kind_low is None or "exchange" in kind_low) and _search(
+        _EXCHANGE_KIND, kind_text, _EXCHANGE_KIND_AT, kind_low
     ):
+        kind = OfferKind.EXCHANGE
+    elif _search(_CASH_KIND, kind_text, _CASH_KIND_AT, kind_low):
         kind = OfferKind.CASH
     max_shares = None
     sought = None
-    um = _UP_TO.search(doc.lines_with("up to"))
+    up_to = doc.lines_with("up to")
+    um = _search(_UP_TO, up_to, _UP_TO_AT, up_to)
     if um:
         value = parse_number(um.group("num"))
         max_shares = int(value) if value is not None else None
         if um.group("sec"):
             sought = _security(um.group("sec"), {})  # as printed: holders know their own class
     else:
-        sm = _SOUGHT.search(doc.lines_with("outstanding"))
+        outstanding = doc.lines_with("outstanding")
+        sm = _search(_SOUGHT, outstanding, _SOUGHT_AT, outstanding)
         if sm:
             sought = _security(re.sub(r"^shares\s+of\s+", "", sm.group("sec")), {})
         else:
             # "obligated to purchase all of the Notes": a defined term names the security.
-            dm = _SOUGHT_TERM.search(doc.lines_with("purchase"))
+            purchase = doc.lines_with("purchase")
+            dm = _search(_SOUGHT_TERM, purchase, _SOUGHT_TERM_AT, purchase)
             if dm and dm.group("term") in terms:
                 sought = terms[dm.group("term")]
     ratio = None
-    rm = _RATIO.search("\n".join(t for t in doc.lines_with("shares").split("\n") if " for " in t))
+    ratio_text = "\n".join(t for t in doc.lines_with("shares").split("\n") if " for " in t)
+    rm = None
+    hint = _RATIO_HINT.search(ratio_text)
+    if hint:
+        stop = _BEFORE_RATIO.match(ratio_text, 0, hint.start())
+        rm = _RATIO.search(ratio_text, stop.end() if stop else 0)
     if rm:
         t = parse_number(rm.group("t"))
         r = parse_number(rm.group("r"))
         if t is not None and r is not None:
             ratio = ExchangeRatio(t, r, _security(rm.group("rsec"), terms))
     aggregate = None
-    am = _AGGREGATE.search(doc.lines_with("aggregate"))
-    if am:
-        aggregate = parse_money(am.group("amt"))
     price: Decimal | None = None
-    if kind != OfferKind.EXCHANGE:
-        for _i, sentence in doc.sentences_with("$"):
-            if not _OFFER_WORD.search(sentence) or _NOT_TERMS.search(sentence):
-                continue
-            pm = _PRICE.search(sentence)
-            if pm:
-                price = parse_money(pm.group("price"))
-                break
     price_range = None
-    rg = _RANGE.search(doc.lines_with("than", "range", "between"))
-    if rg:
-        lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or rg.group("min4") or "")
-        hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or rg.group("max4") or "")
-        if lo is not None and hi is not None:
-            price_range = PriceRange(lo, hi)
+    if "$" in text:  # every amount below is printed with a dollar sign
+        aggregate_text = doc.lines_with("aggregate")
+        am = _search(_AGGREGATE, aggregate_text, _AGGREGATE_AT, _lower_guide(aggregate_text))
+        if am:
+            aggregate = parse_money(am.group("amt"))
+        if kind != OfferKind.EXCHANGE:
+            price = _offer_price(doc)
+        range_text = doc.lines_with("than", "range", "between")
+        rg = _search(_RANGE, range_text, _RANGE_AT, _lower_guide(range_text))
+        if rg:
+            lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or rg.group("min4") or "")
+            hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or rg.group("max4") or "")
+            if lo is not None and hi is not None:
+                price_range = PriceRange(lo, hi)
     return OfferTerms(
         kind=kind,
         document_title=title,

@@ -12,6 +12,7 @@ import re
 from ..dates import MONTH, WEEKDAY, find_dates
 from ..document import Document
 from ..model import PressRelease
+from .identity import _case_odd
 
 _WIRE = r"(?:BUSINESS\s*WIRE|PR\s*Newswire|GLOBE\s*NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS\s*Newswire|MARKETWIRED?|Marketwire|CNW|Newsfile|EQS-News|PRWEB)"
 _DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"
@@ -25,6 +26,12 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+# Every dateline names a wire service (these words, lower-cased, stand in every _WIRE name), or
+# has its date's year followed by a dash, "/" or "(" (see _DATELINE): cheap tests before it.
+_WIRE_WORDS = ("wire", "cnw", "newsfile", "eqs-news", "prweb")
+_YEAR_MARK = re.compile(r"\d\d\d\d\s*[-–—/(]")
+# Either way the line holds a dash or a wire word: a whole-text scan finds those lines first.
+_DATELINE_MARKS = ("-", "–", "—", *_WIRE_WORDS)
 _HEADLINE_STOP = re.compile(r"[.:;]$|[☒☐]|^\(|^Rule\s|^\d{1,3}$")
 _BOILERPLATE = re.compile(
     r"^(?:FOR\s+IMMEDIATE\s+RELEASE|PRESS\s+RELEASE|NEWS\s+RELEASE|Exhibit\s|EX-|Contacts?:|"
@@ -50,25 +57,46 @@ def _headline(texts: tuple[str, ...], dateline: int) -> str | None:
     return " ".join(reversed(parts)) or None
 
 
-def _physical_lines(doc: Document) -> list[str]:
+def _may_name_wire(low: str) -> bool:
+    """Whether the text lower-cased as ``low`` can hold a wire service's name."""
+    return any(w in low for w in _WIRE_WORDS) or _case_odd(low)
+
+
+def _marked_lines(doc: Document) -> set[int] | None:
+    """Indexes of the lines holding one of :data:`_DATELINE_MARKS` (None: any line may)."""
+    if _case_odd("\n".join(doc.texts_lower)):
+        return None
+    return set(doc.lines_matching(_DATELINE_MARKS))
+
+
+def _physical_lines(doc: Document, marked: set[int] | None) -> tuple[list[str], list[int]]:
     """Rows as one line each, paragraphs cut at their line breaks (a dateline may follow its
-    headline without a blank line, or after a ``<br>``)."""
+    headline without a blank line, or after a ``<br>``); and the indexes of those cut from the
+    ``marked`` lines (all when None)."""
     out: list[str] = []
-    for line in doc.lines:
+    candidates: list[int] = []
+    for index, line in enumerate(doc.lines):
+        first = len(out)
         if line.is_row:
             out.append(line.text)
         else:
             out.extend(line.lines)
-    return out
+        if marked is None or index in marked:
+            candidates.extend(range(first, len(out)))
+    return out, candidates
 
 
 def extract_press_releases(doc: Document) -> tuple[PressRelease, ...]:
     """Every press release dateline in ``doc`` with its headline."""
     out: list[PressRelease] = []
-    texts = tuple(_physical_lines(doc))
-    for i, text in enumerate(texts):
+    physical, candidates = _physical_lines(doc, _marked_lines(doc))
+    texts = tuple(physical)
+    for i in candidates:
+        text = texts[i]
         if not _MONTH_HINT.search(text[:160].lower()):
             continue  # every dateline names a month near the start of its line
+        if not _YEAR_MARK.search(text) and not _may_name_wire(text.lower()):
+            continue
         m = _DATELINE.match(text)
         if not m:
             continue
