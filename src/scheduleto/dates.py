@@ -8,113 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
+from .caseless import lowered
 from .vocab import DEFAULT_ZONE, UNKNOWN_ZONE, ZONES
-
-# ------------------------------------------------------------------------------------------
-# Case-insensitive matching on lower-cased text
-# ------------------------------------------------------------------------------------------
-
-
-def lowered(text: str) -> str | None:
-    """``text`` lower-cased, when every character keeps its offset and every character that a
-    case-insensitive pattern takes for an ASCII letter becomes that letter; else None.
-
-    A case-insensitive pattern then matches ``text`` where its lower-cased, case-sensitive form
-    matches this, at the same offsets. Only U+0130 (lower-cased to two characters), U+0131 and
-    U+017F (taken for "i" and "s") break this.
-    """
-    low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and ("\u0131" in text or "\u017f" in text)):
-        return None
-    return low
-
-
-@dataclass(frozen=True)
-class Folded:
-    """A text with its :func:`lowered` form."""
-
-    text: str
-    low: str | None
-
-    @classmethod
-    def of(cls, text: str) -> Folded:
-        return cls(text, lowered(text))
-
-    def slice(self, start: int, end: int) -> Folded:
-        """The part ``start:end`` (as ``text[start:end]``)."""
-        start = max(0, start)
-        return Folded(self.text[start:end], self.low[start:end] if self.low is not None else None)
-
-
-# Inline flags and ranges across cases do not survive lower-casing a pattern.
-_NOT_LOWERABLE = re.compile(r"\(\?[aiLmsux-]|[A-Z]-[a-z]|[a-z]-[A-Z]")
-_UNESCAPED_UPPER = re.compile(r"\\.|\(\?P|[A-Z]+")
-
-
-class Caseless:
-    """A case-insensitive pattern, run as a lower-cased, case-sensitive pattern on the lowered
-    text when both allow it: literals are then compared directly, several times faster.
-
-    Methods take a :class:`Folded` text and give what the case-insensitive pattern gives on it.
-    ``needs``: words (lower-case) one of which every match holds, a cheaper test than the pattern.
-    """
-
-    def __init__(self, pattern: str, needs: tuple[str, ...] = ()) -> None:
-        self.pattern = re.compile(pattern, re.IGNORECASE)
-        self.needs = needs
-        self._fast: re.Pattern[str] | None = None
-        if _NOT_LOWERABLE.search(pattern) is None and all(
-            c.isascii() or c.lower() == c.upper() for c in pattern
-        ):
-            # Lower-case all but escapes (\S stays \S) and named groups.
-            self._fast = re.compile(_UNESCAPED_UPPER.sub(_lower_unescaped, pattern))
-
-    def _on(self, text: Folded) -> tuple[re.Pattern[str] | None, str]:
-        """The pattern to run and the string to run it on (None: it cannot match)."""
-        if text.low is None:
-            return self.pattern, text.text
-        if self.needs and not any(word in text.low for word in self.needs):
-            return None, text.low
-        if self._fast is None:
-            return self.pattern, text.text
-        return self._fast, text.low
-
-    def found(self, text: Folded, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """Whether the pattern occurs in ``text`` (between ``pos`` and ``endpos``)."""
-        pattern, string = self._on(text)
-        return pattern is not None and pattern.search(string, pos, endpos) is not None
-
-    def matches_at(self, text: Folded, pos: int) -> bool:
-        """Whether the pattern matches at ``pos``."""
-        pattern, string = self._on(text)
-        return pattern is not None and pattern.match(string, pos) is not None
-
-    def first(self, text: Folded) -> int | None:
-        """Where the pattern first occurs (None: nowhere)."""
-        pattern, string = self._on(text)
-        m = None if pattern is None else pattern.search(string)
-        return None if m is None else m.start()
-
-    def spans(self, text: Folded, pos: int = 0) -> list[tuple[int, int]]:
-        """Where the pattern occurs (at or after ``pos``), as ``finditer`` finds it."""
-        pattern, string = self._on(text)
-        return [] if pattern is None else [m.span() for m in pattern.finditer(string, pos)]
-
-    def search(self, text: Folded) -> re.Match[str] | None:
-        """The first match, as the case-insensitive pattern gives it (with its groups)."""
-        pattern, string = self._on(text)
-        m = None if pattern is None else pattern.search(string)
-        return m if m is None or pattern is self.pattern else self.pattern.match(text.text, m.start())
-
-
-def _lower_unescaped(m: re.Match[str]) -> str:
-    return m.group() if m.group()[0] in "\\(" else m.group().lower()
-
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
+from .caseless import lowered_oddly
+
 #: Token standing for a checked box, whatever the source drew (☒, Wingdings ``x``, ``[X]``...).
 CHECKED = "\u2612"
 #: Token standing for an empty box (☐, Wingdings ``¨``, ``[ ]``, ``\\Box``...).
@@ -129,6 +131,15 @@ class Document:
         found = sorted(hits)
         self._cache[key] = found
         return found
+
+    def lines_matching_caseless(self, keywords: tuple[str, ...]) -> list[int]:
+        """:meth:`lines_matching` for the words of a case-insensitive pattern: every line when
+        the text holds a letter that pattern would take for an "i" or "s" (see
+        :mod:`scheduleto.caseless`) and a word has one."""
+        text = self._lower_index[0]
+        if lowered_oddly(text) and any("i" in w or "s" in w for w in keywords):
+            return list(range(len(self.lines)))
+        return self.lines_matching(keywords)
 
     def lines_with(self, *keywords: str) -> str:
         """The lines holding any of ``keywords`` (lower-case), joined by newlines.

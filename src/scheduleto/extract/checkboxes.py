@@ -19,13 +19,12 @@ wording is not found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..caseless import finditer_at, lowered, search_at
 from ..document import BOX_TOKENS, CHECKED, UNCHECKED, Document
 from ..model import CHECKBOX_KEYS, Checkboxes
 from ..vocab import CHECKBOX_BOUNDARIES, CHECKBOX_PATTERNS, LONE_LETTER_BOXES, compile_table
-from .contacts import folds_oddly
 from .cover import cover_end
 
 _PATTERNS = compile_table(CHECKBOX_PATTERNS)
@@ -89,46 +88,14 @@ def _state(token: str) -> bool:
     return token == CHECKED
 
 
-def _matches_at_words(
-    pattern: re.Pattern[str],
-    text: str,
-    lower: str | None,
-    words: re.Pattern[str],
-    pos: int = 0,
-    endpos: int | None = None,
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, pos, endpos)``, for a pattern whose every match starts where
-    ``words`` matches in ``lower`` (``text`` lower-cased) and is not empty.
-
-    ``lower`` is None when it cannot stand for ``text`` in a case-insensitive match (see
-    :func:`folds_oddly`): then the pattern is searched as usual.
-    """
-    end = len(text) if endpos is None else endpos
-    if lower is None:
-        yield from pattern.finditer(text, pos, end)
-        return
-    at = pos
-    while True:
-        word = words.search(lower, at, end)
-        if word is None:
-            return
-        at = word.start()
-        m = pattern.match(text, at, end)
-        if m:
-            yield m
-            at = max(m.end(), at + 1)
-        else:
-            at += 1
-
-
 def extract_checkboxes(doc: Document) -> CheckboxResult:
     """Read the eight boxes from the cover of ``doc``."""
     limit = min(len(doc.lines), cover_end(doc) + 60)
     stream = box_stream(doc, limit)
-    lower = None if folds_oddly(stream) else stream.lower()
+    lower = lowered(stream)
     found: list[tuple[int, int, str]] = []
     for key in CHECKBOX_KEYS:
-        m = next(_matches_at_words(_PATTERNS[key], stream, lower, _FIRST_WORDS[key]), None)
+        m = search_at(_PATTERNS[key], stream, _FIRST_WORDS[key], lower)
         if m:
             found.append((m.start(), m.end(), key))
     found.sort()
@@ -145,7 +112,7 @@ def extract_checkboxes(doc: Document) -> CheckboxResult:
     prev_end = 0
     for i, (start, end, key) in enumerate(found):
         floor = max(prev_end, consumed)
-        for bm in _matches_at_words(_BOUNDARY, stream, lower, _BOUNDARY_FIRST_WORDS, floor, start):
+        for bm in finditer_at(_BOUNDARY, stream, _BOUNDARY_FIRST_WORDS, lower, floor, start):
             floor = max(floor, bm.end())
         next_start = starts[i + 1] if i + 1 < len(starts) else len(stream) + _NEXT_WORDING_GAP + 1
         state, used = _read_mark(stream, floor, start, end, next_start)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..caseless import folds_oddly, may_hold
 from ..document import collapse
 from ..model import Contact
 from ..vocab import COUNTRIES, ORG_SUFFIX, PHONE, TITLE_WORDS
@@ -44,28 +45,10 @@ _DIGIT_OR_COMMA = re.compile(r"\d|,")
 _LONE_AND = re.compile(r"^(?:and|&)$", re.I)
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.I)
 _CARE_OF = re.compile(r"(?i:c/o)\s+(.*)$")
-#: Characters that case-insensitive matching folds onto an ASCII letter although ``str.lower()``
-#: does not turn them into it (İ and ı match i, ſ matches s; İ also lower-cases to two characters).
-ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
-
-
-def folds_oddly(text: str) -> bool:
-    """True when ``text`` holds one of :data:`ODD_FOLDS`.
-
-    Otherwise a case-insensitive pattern that needs an ASCII word can only match where the
-    lower-cased text holds the word, at the same offsets: a plain substring test may rule the
-    (slow) pattern out.
-    """
-    return not text.isascii() and any(c in text for c in ODD_FOLDS)
-
-
-def _may_hold(text: str, word: str) -> bool:
-    """False only when ``text`` cannot hold ``word`` (lower-case ASCII) in any letter case."""
-    return word in text.lower() or folds_oddly(text)
 
 
 def _esq_name(text: str) -> re.Match[str] | None:
-    return _ESQ_NAME.search(text) if _may_hold(text, "esq") else None
+    return _ESQ_NAME.search(text) if may_hold(text.lower(), "esq") else None
 
 
 def _esq_names(text: str) -> list[re.Match[str]]:

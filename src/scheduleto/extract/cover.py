@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import cusip as cusip_mod
+from ..caseless import folds_oddly
 from ..document import BOX_TOKENS, Document, collapse
 from ..model import Contact, Party
 from ..vocab import (
@@ -24,7 +25,7 @@ from ..vocab import (
     ROLE_WORDS,
     compile_table,
 )
-from .contacts import folds_oddly, parse_contacts
+from .contacts import parse_contacts
 
 _CAPTIONS = compile_table(CAPTIONS)
 _HEADING_ANCHORS = re.compile(

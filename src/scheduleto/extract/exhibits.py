@@ -15,9 +15,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..caseless import fold_lower
 from ..document import Document, collapse
 from ..model import Exhibit
-from .tendered import _lines_holding, _lower
 
 _CODE = re.compile(
     r"^\s*(?P<code>(?:Exhibit\s+)?(?:(?:EX-)?99\.?\s*)?(?:\(\s*[a-hA-H]\s*\)(?:\s*\(\s*[0-9lIivxA-Za-z]{1,5}\s*\)){0,3}"
@@ -156,7 +156,7 @@ def _adds_exhibits(doc: Document, heading_lines: list[int]) -> bool:
     for i in heading_lines:
         if _INDEX_HEADING.match(doc.texts[i]):
             window = " ".join(doc.texts[i : i + 3])
-            low = _lower(window)
+            low = fold_lower(window)
             if ("adding" in low or "following" in low) and _ADDING.search(window):
                 return True
     return False
@@ -165,7 +165,7 @@ def _adds_exhibits(doc: Document, heading_lines: list[int]) -> bool:
 def _footnotes(doc: Document) -> dict[str, str]:
     """The footnote legend: ``{"*": "Filed herewith.", "**": "Previously filed ..."}``."""
     notes: dict[str, str] = {}
-    for i in _lines_holding(doc, _MARKS):
+    for i in doc.lines_matching_caseless(_MARKS):
         line = doc.lines[i]
         if line.is_row:
             cells = [c.strip() for c in line.cells if c.strip()]
@@ -181,7 +181,7 @@ def _footnotes(doc: Document) -> dict[str, str]:
 
 def _incorporated(description: str) -> re.Match[str] | None:
     """``_INCORPORATED.search(description)``, from where a match can first start."""
-    low = _lower(description)
+    low = fold_lower(description)
     found = [p for p in (low.find(w) for w in _INCORPORATED_WORDS) if p >= 0]
     if not found:
         return None
@@ -196,7 +196,7 @@ def extract_exhibits(doc: Document) -> ExhibitResult:
     notes = _footnotes(doc)
     herewith_marks = {mark for mark, text in notes.items() if _HEREWITH.search(text)}
     previous_marks = {mark: text for mark, text in notes.items() if _PREVIOUSLY.search(text)}
-    heading_lines = _lines_holding(doc, _HEADING_WORDS)
+    heading_lines = doc.lines_matching_caseless(_HEADING_WORDS)
     adding = _adds_exhibits(doc, heading_lines)
     by_code: dict[str, Exhibit] = {}
     warnings: list[str] = []
@@ -229,7 +229,7 @@ def extract_exhibits(doc: Document) -> ExhibitResult:
             description = f"{before} {after}".strip(" .;,")
         if marks in previous_marks and incorporated is None:
             incorporated = previous_marks[marks].rstrip(".")
-        says_herewith = "herewith" in _lower(description)
+        says_herewith = "herewith" in fold_lower(description)
         if marks and marks in notes:
             herewith = marks in herewith_marks  # the filing's own legend decides
         else:

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..caseless import Caseless, Folded
 from ..dates import (
     MONTH,
     WEEKDAY,
-    Caseless,
     DeadlineMention,
-    Folded,
     context_year,
     document_date,
     find_deadlines,

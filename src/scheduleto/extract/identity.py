@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..caseless import lowered, may_hold, search_at
 from ..dates import find_dates
 from ..document import Document
 from ..model import Checkboxes
@@ -39,52 +40,6 @@ _FINAL = re.compile(r"\(\s*Final\s+Amendment\s*\)|Amendment\s+No\.?\s*\d+\s*[-�
 _FINAL_AT = re.compile(r"\(\s*final|amendment\s+no")
 
 
-# Under IGNORECASE a pattern's "i" also matches "ı" and "İ", and its "s" matches "ſ"; lower()
-# keeps "ı" and "ſ" and turns "İ" into "i" and a combining dot. Only a text without them has a
-# lower-cased copy that shows, position for position, where a case-insensitive pattern can match.
-_CASE_ODD = "ıİſ"
-_CASE_ODD_LOWER = "ıſ\u0307"
-
-# The helpers below belong with Document (they serve any extractor); offer and press use them.
-
-
-def _lower_guide(text: str) -> str | None:
-    """``text.lower()`` when it can stand for ``text`` in a case-insensitive search, else None."""
-    if not text.isascii() and any(c in text for c in _CASE_ODD):
-        return None
-    return text.lower()
-
-
-def _case_odd(low: str) -> bool:
-    """Whether the lower-cased ``low`` holds a letter that defeats a plain-substring pre-test."""
-    return not low.isascii() and any(c in low for c in _CASE_ODD_LOWER)
-
-
-def _may_hold(low: str, word: str) -> bool:
-    """Whether an IGNORECASE pattern could find ``word`` in the text lower-cased as ``low``."""
-    return word in low or _case_odd(low)
-
-
-def _search(
-    pattern: re.Pattern[str], text: str, starts: re.Pattern[str], guide: str | None, pos: int = 0
-) -> re.Match[str] | None:
-    """``pattern.search(text, pos)``, trying ``pattern`` only where ``starts`` matches in ``guide``.
-
-    A pattern that does not begin with a literal (``\\b``, a group, IGNORECASE) is otherwise tried
-    at every position, slowly. ``starts`` (by convention ``_X_AT`` for a pattern ``_X``)
-    must match wherever ``pattern`` can: ``guide`` is ``text``, or for a case-insensitive pattern
-    ``_lower_guide(text)`` with ``starts`` in lower case (None: no guide, a plain search).
-    """
-    if guide is None:
-        return pattern.search(text, pos)
-    while (c := starts.search(guide, pos)) is not None:
-        m = pattern.match(text, c.start())
-        if m:
-            return m
-        pos = c.start() + 1
-    return None
-
-
 def _flatten(text: str) -> str:
     """``" ".join(text.split())``, without splitting a text whose only white space is single
     spaces and newlines (as :func:`head_text` gives)."""
@@ -114,7 +69,7 @@ def head_text(doc: Document, lines: int = _HEAD_LINES) -> str:
 def identify(doc: Document) -> Identity:
     """Decide whether ``doc`` is a Schedule TO, and read its amendment number."""
     head = head_text(doc)
-    low = _lower_guide(head)
+    low = lowered(head)
     is_to = bool(_TO_HEADING.search(head))
     other = None
     if not is_to:
@@ -129,11 +84,11 @@ def identify(doc: Document) -> Identity:
     if number is None:
         # "This Amendment No. 2 ..." in the body when the cover lost it.
         body = "\n".join(doc.texts[_HEAD_LINES : _HEAD_LINES + 40])
-        bm = _search(_THIS_AMENDMENT, body, _THIS_AMENDMENT_AT, body)
+        bm = search_at(_THIS_AMENDMENT, body, _THIS_AMENDMENT_AT, body)
         if bm:
             value = parse_number(bm.group("n"))
             number = int(value) if value is not None and 0 < value < 1000 else None
-    final = (low is None or "final" in low) and _search(_FINAL, head, _FINAL_AT, low) is not None
+    final = (low is None or "final" in low) and search_at(_FINAL, head, _FINAL_AT, low) is not None
     return Identity(
         is_schedule_to=is_to,
         other_form=other,
@@ -151,9 +106,9 @@ def _heading_amendment_number(head: str, low: str | None) -> int | None:
     if low is not None and flat == head.replace("\n", " "):
         flat_low: str | None = low.replace("\n", " ")  # flattening only joined the lines
     else:
-        flat_low = _lower_guide(flat)
+        flat_low = lowered(flat)
     pos = 0
-    while (m := _search(_AMENDMENT, flat, _AMENDMENT_AT, flat_low, pos)) is not None:
+    while (m := search_at(_AMENDMENT, flat, _AMENDMENT_AT, flat_low, pos)) is not None:
         pos = m.end()
         # A heading ("(Amendment No. 2)", "AMENDMENT NO. 8 to"), not a sentence naming an
         # earlier amendment ("as amended by Amendment No. 1 to the Schedule TO filed ...").
@@ -179,7 +134,7 @@ def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
     texts, lows = doc.texts, doc.texts_lower
     for i in doc.lines_matching(("filed",)):
         # Split into sentences only a line that can hold "filed" and "Schedule TO".
-        if "filed" not in texts[i] or not _may_hold(lows[i], "schedule"):
+        if "filed" not in texts[i] or not may_hold(lows[i], "schedule"):
             continue
         for sentence in doc.line_sentences(i):
             if "filed" not in sentence or not _SCHEDULE_TO.search(sentence):

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..caseless import lowered, search_at
 from ..dates import find_dates
 from ..document import Document, collapse
 from ..model import ExchangeRatio, OfferKind, OfferTerms, PriceRange
 from ..numbers import NUMBER, WORD_NUMBER, parse_money, parse_number
-from .identity import _lower_guide, _search
 
 # A pattern _X_AT finds (in the lower-cased text for a case-insensitive _X) every place a match
-# of _X can start: see identity._search.
+# of _X can start: see caseless.search_at.
 _TERM = re.compile(r"\(\s*(?:the\s+)?[\"“](?P<term>[^\"”]{2,60})[\"”]\s*\)")
 _TERM_ENDING = re.compile(_TERM.pattern + "$")
 # Up to the last character a defined name cannot hold (see _DEFINITION's "full" part): no
@@ -105,7 +105,7 @@ def defined_terms(text: str) -> dict[str, str]:
         # name characters only: no match starts before the last other character.
         tail = _TERM_ENDING.search(window)
         stop = _BEFORE_NAME.match(window, 0, tail.start()) if tail else None
-        m = _search(_DEFINITION, window, _DEFINITION_AT, window, stop.end() if stop else 0)
+        m = search_at(_DEFINITION, window, _DEFINITION_AT, window, stop.end() if stop else 0)
         if not m:
             continue
         full = _LEAD_WORDS.sub("", collapse(m.group("full")))
@@ -130,7 +130,7 @@ def _offer_price(doc: Document) -> Decimal | None:
             dollar = sentence.find("$")
             if dollar < 0 or not _OFFER_WORD.search(sentence):
                 continue
-            if _search(_NOT_TERMS, sentence, _NOT_TERMS_AT, _lower_guide(sentence)):
+            if search_at(_NOT_TERMS, sentence, _NOT_TERMS_AT, lowered(sentence)):
                 continue
             stop = _BEFORE_PRICE.match(sentence, 0, dollar)
             pm = _PRICE.search(sentence, stop.end() if stop else 0)
@@ -172,17 +172,17 @@ def extract_offer(doc: Document) -> OfferTerms:
             doc_date = found[0].date if found else None
     kind: OfferKind | None = None
     kind_text = doc.lines_with("offer to", "exchange offer", "cash")
-    kind_low = _lower_guide(kind_text)
-    if (kind_low is None or "exchange" in kind_low) and _search(
+    kind_low = lowered(kind_text)
+    if (kind_low is None or "exchange" in kind_low) and search_at(
         _EXCHANGE_KIND, kind_text, _EXCHANGE_KIND_AT, kind_low
     ):
         kind = OfferKind.EXCHANGE
-    elif _search(_CASH_KIND, kind_text, _CASH_KIND_AT, kind_low):
+    elif search_at(_CASH_KIND, kind_text, _CASH_KIND_AT, kind_low):
         kind = OfferKind.CASH
     max_shares = None
     sought = None
     up_to = doc.lines_with("up to")
-    um = _search(_UP_TO, up_to, _UP_TO_AT, up_to)
+    um = search_at(_UP_TO, up_to, _UP_TO_AT, up_to)
     if um:
         value = parse_number(um.group("num"))
         max_shares = int(value) if value is not None else None
@@ -190,13 +190,13 @@ def extract_offer(doc: Document) -> OfferTerms:
             sought = _security(um.group("sec"), {})  # as printed: holders know their own class
     else:
         outstanding = doc.lines_with("outstanding")
-        sm = _search(_SOUGHT, outstanding, _SOUGHT_AT, outstanding)
+        sm = search_at(_SOUGHT, outstanding, _SOUGHT_AT, outstanding)
         if sm:
             sought = _security(re.sub(r"^shares\s+of\s+", "", sm.group("sec")), {})
         else:
             # "obligated to purchase all of the Notes": a defined term names the security.
             purchase = doc.lines_with("purchase")
-            dm = _search(_SOUGHT_TERM, purchase, _SOUGHT_TERM_AT, purchase)
+            dm = search_at(_SOUGHT_TERM, purchase, _SOUGHT_TERM_AT, purchase)
             if dm and dm.group("term") in terms:
                 sought = terms[dm.group("term")]
     ratio = None
@@ -216,13 +216,13 @@ def extract_offer(doc: Document) -> OfferTerms:
     price_range = None
     if "$" in text:  # every amount below is printed with a dollar sign
         aggregate_text = doc.lines_with("aggregate")
-        am = _search(_AGGREGATE, aggregate_text, _AGGREGATE_AT, _lower_guide(aggregate_text))
+        am = search_at(_AGGREGATE, aggregate_text, _AGGREGATE_AT, lowered(aggregate_text))
         if am:
             aggregate = parse_money(am.group("amt"))
         if kind != OfferKind.EXCHANGE:
             price = _offer_price(doc)
         range_text = doc.lines_with("than", "range", "between")
-        rg = _search(_RANGE, range_text, _RANGE_AT, _lower_guide(range_text))
+        rg = search_at(_RANGE, range_text, _RANGE_AT, lowered(range_text))
         if rg:
             lo = parse_money(rg.group("min") or rg.group("min2") or rg.group("min3") or rg.group("min4") or "")
             hi = parse_money(rg.group("max") or rg.group("max2") or rg.group("max3") or rg.group("max4") or "")

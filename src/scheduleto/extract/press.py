@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..caseless import lowered_oddly
 from ..dates import MONTH, WEEKDAY, find_dates
 from ..document import Document
 from ..model import PressRelease
-from .identity import _case_odd
 
 _WIRE = r"(?:BUSINESS\s*WIRE|PR\s*Newswire|GLOBE\s*NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS\s*Newswire|MARKETWIRED?|Marketwire|CNW|Newsfile|EQS-News|PRWEB)"
 _DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"
@@ -59,12 +59,12 @@ def _headline(texts: tuple[str, ...], dateline: int) -> str | None:
 
 def _may_name_wire(low: str) -> bool:
     """Whether the text lower-cased as ``low`` can hold a wire service's name."""
-    return any(w in low for w in _WIRE_WORDS) or _case_odd(low)
+    return any(w in low for w in _WIRE_WORDS) or lowered_oddly(low)
 
 
 def _marked_lines(doc: Document) -> set[int] | None:
     """Indexes of the lines holding one of :data:`_DATELINE_MARKS` (None: any line may)."""
-    if _case_odd("\n".join(doc.texts_lower)):
+    if lowered_oddly("\n".join(doc.texts_lower)):
         return None
     return set(doc.lines_matching(_DATELINE_MARKS))
 

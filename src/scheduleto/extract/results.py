@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..dates import Caseless, Folded
+from ..caseless import Caseless, Folded
 from ..document import Document
 from ..model import Results
 from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_money, parse_number

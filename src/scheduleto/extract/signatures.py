@@ -14,10 +14,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from ..caseless import folds_oddly
 from ..dates import parse_date
 from ..document import Document, Line, collapse
 from ..model import Signature
-from .contacts import folds_oddly, is_title
+from .contacts import is_title
 
 _HEADING = re.compile(r"^\s*SIGNATURES?\s*\.?\s*$|^\s*SIGNATURES?\b(?=.*(?:After\s+due\s+inquiry|certify))", re.I)
 _END = re.compile(

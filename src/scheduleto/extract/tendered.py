@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from ..caseless import fold_lower
 from ..dates import DeadlineMention, context_year, document_date, find_deadlines
 from ..document import Document
 from ..model import TenderedCount
@@ -111,55 +111,17 @@ _EXPIRED_SUBJECT = re.compile(r"\b(?:offer|offering\s+period|offer\s+period)\b",
 _NOT_OFFER_EXPIRY = re.compile(r"\bwaiting\s+period\b|\bwould\s+have\b|\bhad\s+not\b", re.IGNORECASE)
 _PERIOD_WORDS = ("initial", "subsequent")
 
-# Letters re.IGNORECASE matches with an ASCII letter that str.lower() does not turn into it.
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def _lower(text: str) -> str:
-    """``text`` lower-cased for the keyword pre-tests of case-insensitive patterns: a pattern
-    that matches ``text`` has its (lower-case ASCII) keywords in it. Same length as ``text``, so
-    offsets carry over."""
-    if not text.isascii() and _CASE_ODD.search(text):
-        text = text.translate(_CASE_FOLD)
-    return text.lower()
-
-
 def _has(low: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
-
-
-def _lines_holding(doc: Document, words: tuple[str, ...]) -> list[int]:
-    """Indexes of the lines holding any of ``words`` (lower-cased as by _lower), in order.
-
-    Like ``doc.lines_matching(words)``, but one ``str.find`` scan per word instead of a pattern
-    tried at every letter a word may start with.
-    """
-    text, starts = doc._lower_index
-    # Plain lower-casing leaves "ı" and "ſ" (and "İ" as "i̇"), which _lower makes "i" and "s".
-    if (
-        not text.isascii()
-        and any("i" in w or "s" in w for w in words)
-        and ("ı" in text or "ſ" in text or "\u0307" in text)
-    ):
-        return list(range(len(doc.lines)))
-    found: set[int] = set()
-    for word in words:
-        pos = text.find(word)
-        while pos >= 0:
-            i = bisect_right(starts, pos) - 1
-            found.add(i)
-            pos = text.find(word, starts[i + 1])
-    return sorted(found)
 
 
 def _sentences_at(
     doc: Document, keywords: tuple[str, ...], words: tuple[str, ...]
 ) -> Iterator[tuple[tuple[int, int], str]]:
     """``doc.sentences_at(*keywords)`` of the lines holding any of ``words`` (lower-cased by
-    _lower): a sentence that the caller reads only if it holds one of them is not split from a
+    fold_lower): a sentence that the caller reads only if it holds one of them is not split from a
     line without any."""
-    for i in _lines_holding(doc, words):
+    for i in doc.lines_matching_caseless(words):
         for k, sentence in enumerate(doc.line_sentences(i)):
             if _has(sentence.lower(), keywords):
                 yield (i, k), sentence
@@ -246,7 +208,7 @@ def tendered_in_sentence(
 ) -> list[TenderedCount]:
     """Every tendered count stated in one sentence."""
     out: list[TenderedCount] = []
-    low = _lower(sentence)
+    low = fold_lower(sentence)
     matches = _counts(sentence, low)
     # Read once per sentence, when it first gives a count.
     as_of: DeadlineMention | None = None
@@ -324,13 +286,13 @@ def _expirations(
     out: list[tuple[tuple[int, int], str, DeadlineMention]] = []
     for idx, sentence in _sentences_at(doc, ("expire",), ("expired",)):
         # Every _EXPIRED match starts with "expired": none starts before its first occurrence.
-        first = _lower(sentence).find("expired")
+        first = fold_lower(sentence).find("expired")
         if first < 0:
             continue
         for m in _EXPIRED.finditer(sentence, first):
             subject = _ASIDE.sub(" ", sentence[max(0, m.start() - 200) : m.start()])
             subject = subject[max(subject.rfind("("), subject.rfind(";")) + 1 :]
-            if "offer" not in _lower(subject) or not _EXPIRED_SUBJECT.search(subject):
+            if "offer" not in fold_lower(subject) or not _EXPIRED_SUBJECT.search(subject):
                 continue
             if _NOT_OFFER_EXPIRY.search(subject[-60:]):
                 continue
@@ -401,7 +363,7 @@ def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
     out: list[TenderedCount] = []
     index: dict[tuple[object, bool], int] = {}
     for pos, sentence in _sentences_at(doc, _KEYWORDS, (*_TENDER_WORDS, "guaranteed")):
-        low = _lower(sentence)
+        low = fold_lower(sentence)
         if not _tender_verb(sentence, low) and not _guaranteed(sentence, low):
             continue
         if not dated:
