@@ -535,9 +535,9 @@ def main() -> None:
             f"\n1 process : {parsed1} parsed ({failed1} failed) in {secs1:.2f} s = {rate1:.1f} filings/s, "
             f"{mb / secs1:.2f} MB/s   [target >= 300 filings/s]"
         )
-        typical_names = {name for name, text in templates() if is_typical(text)}
-        n_tpl = len(templates())
-        typical = [f for i, f in enumerate(part) if templates()[i % n_tpl][0] in typical_names]
+        tpls = templates()
+        typical_names = {name for name, text in tpls if is_typical(text)}
+        typical = [f for i, f in enumerate(part) if tpls[i % len(tpls)][0] in typical_names]
         if typical:
             secs_t, parsed_t, _ = min(timed_parse_many(typical, workers=1) for _ in range(2))
             print(

@@ -209,7 +209,7 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
         )
     documents = sgml.read_documents(text)
     if head.header is None and not documents:
-        sgml.read_submission(text, source=path)  # raises the ContainerError naming what is missing
+        raise sgml.nothing_found(text, path)
     submission = sgml.Submission(header=head.header, documents=documents)
     docs = [d for d in submission.documents if not d.uuencoded and _has_content(d.text)]
     if not docs:

@@ -447,7 +447,7 @@ def _spaces(text: str) -> str:
     return text
 
 
-def _box_run(el: _Element, run: str, fonts: dict[_Element, bool | None] | None = None) -> str:
+def _box_run(el: _Element, run: str, fonts: dict[_Element, bool | None]) -> str:
     """A short run of text: box tokens if it is made of box letters in a symbol font.
 
     The font is the one declared by ``el`` or by its nearest ancestor declaring one; ``fonts``
@@ -458,9 +458,7 @@ def _box_run(el: _Element, run: str, fonts: dict[_Element, bool | None] | None =
         return run
     node: _Element | None = el
     while node is not None:
-        if fonts is None:
-            symbol = _symbol_font(node)
-        elif node in fonts:
+        if node in fonts:
             symbol = fonts[node]
         else:
             symbol = fonts[node] = _symbol_font(node)

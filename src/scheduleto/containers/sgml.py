@@ -182,15 +182,20 @@ def read_submission(
     if header is None and not documents:
         if header_only and first_doc >= 0:
             return Submission(header=None, documents=())
-        if looks_like_container(text):
-            raise ContainerError(
-                "EDGAR container holds no readable SEC header and no <DOCUMENT>", source=source
-            )
-        raise ContainerError(
-            "not an EDGAR container: no <SEC-HEADER>, <SUBMISSION> or <DOCUMENT> found",
-            source=source,
-        )
+        raise nothing_found(text, source)
     return Submission(header=header, documents=documents)
+
+
+def nothing_found(text: str, source: str | None = None) -> ContainerError:
+    """The error for a text holding neither a readable header nor a document."""
+    if looks_like_container(text):
+        return ContainerError(
+            "EDGAR container holds no readable SEC header and no <DOCUMENT>", source=source
+        )
+    return ContainerError(
+        "not an EDGAR container: no <SEC-HEADER>, <SUBMISSION> or <DOCUMENT> found",
+        source=source,
+    )
 
 
 def read_documents(text: str) -> tuple[RawDocument, ...]:
