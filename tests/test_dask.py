@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,22 @@ def test_bag_on_a_local_cluster(tree: Path) -> None:
         results = client.compute(read_filings(str(tree), files_per_partition=2)).result()
     expected = list(scheduleto.parse_many(tree, workers=1))
     assert _records(results) == _records(expected)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_and_broken_link_are_recorded_not_opened(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "seed.txt").write_text(SEED, encoding="utf-8")
+    os.mkfifo(root / "pipe.txt")  # opening it would block until a writer comes
+    (root / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    with dask.config.set(scheduler="synchronous"):
+        results = read_filings(str(root)).compute()
+    expected = list(scheduleto.parse_many(root, workers=1))
+    assert _records(results) == _records(expected)
+    failed = sorted((Path(r.source).name, r.error.message) for r in results if r.status == "failed" and r.error)
+    assert failed == [
+        ("gone.txt", "not a regular file (FIFO, socket or broken link)"),
+        ("pipe.txt", "not a regular file (FIFO, socket or broken link)"),
+    ]
+    assert [r.status for r in results if r.filing] == ["parsed"]

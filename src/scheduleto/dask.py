@@ -21,6 +21,7 @@ in a ``sec-edgar-downloader`` accession folder). EDGAR ``.idx`` files are not re
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -36,6 +37,10 @@ ERROR_COLUMNS = ("source", "member", "sha256", "status", "error_type", "message"
 
 #: A file to read: (fsspec filesystem, path in it, label used as the result's ``source``).
 FileRef = tuple[Any, str, str]
+
+#: The error :func:`parse_file` records for a FIFO, socket or broken link (as ``parse_many`` does
+#: for those met in a directory): opening a FIFO would block the worker.
+NOT_REGULAR = "not a regular file (FIFO, socket or broken link)"
 
 
 def _is_local(fs: Any) -> bool:
@@ -76,6 +81,9 @@ def expand_paths(
                 for found in fs.find(root):
                     if _hidden(found, root):
                         continue
+                    if _not_regular(fs, found):  # recorded whatever its name, as parse_many does
+                        out.append((fs, found, _label(fs, found)))
+                        continue
                     folder, _, name = found.rpartition("/")
                     by_dir.setdefault(folder, []).append(name)
                 for folder in sorted(by_dir, key=lambda d: d.split("/")):
@@ -87,6 +95,18 @@ def expand_paths(
     return out
 
 
+def _not_regular(fs: Any, path: str) -> bool:
+    """True for a local path that is no regular file (a FIFO, a socket, a broken link)."""
+    if not _is_local(fs):
+        return False
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return os.path.islink(path)
+    except OSError:
+        return False  # opening it tells what is wrong
+
+
 def parse_file(
     ref: FileRef,
     *,
@@ -94,10 +114,15 @@ def parse_file(
     strict: bool = True,
     max_bytes: int = MAX_BYTES,
 ) -> list[BulkResult]:
-    """Read one file (an archive: each member) and select/parse each item; never raises."""
+    """Read one file (an archive: each member) and select/parse each item; never raises.
+
+    A local FIFO, socket or broken link is recorded as a ``SourceError``, never opened.
+    """
     fs, path, label = ref
     chosen = forms or normalize_forms(None)
     results: list[BulkResult] = []
+    if _not_regular(fs, path):
+        return [BulkResult(label, None, None, error=ItemError("SourceError", NOT_REGULAR))]
     try:
         with fs.open(path, "rb") as fh:
             size = getattr(fh, "size", None)
