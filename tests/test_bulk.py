@@ -768,3 +768,61 @@ def test_unreadable_file_is_a_failure_record(
     assert (
         error is not None and error.type == "SourceError" and error.message == "permission denied"
     )
+
+
+KILLED_MAIN = """
+import os, sys, time
+from pathlib import Path
+from scheduleto.bulk.engine import EngineOptions, run_items, process_bytes
+from scheduleto.bulk.inputs import iter_inputs
+
+def slow(*args, **kwargs):
+    with open(os.path.join(sys.argv[1], f"worker-{os.getpid()}"), "w"):
+        pass
+    time.sleep(0.2)
+    return process_bytes(*args, **kwargs)
+
+if __name__ == "__main__":
+    for _ in run_items(iter_inputs(sys.argv[2:]), EngineOptions(workers=2, parse_hook=slow)):
+        pass
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:  # a zombie (exited, not reaped: its parent may be a container's init) is gone too
+        return Path(f"/proc/{pid}/stat").read_bytes().rpartition(b")")[2].split()[0] == b"Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_workers_exit_when_the_main_process_is_killed(
+    corpus: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    root, _ = corpus
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    script = tmp_path / "killed_main.py"
+    script.write_text(KILLED_MAIN, encoding="utf-8")
+    files = [str(root / "plain" / f"seed_{i:03d}.txt") for i in range(40)]
+    proc = subprocess.Popen([sys.executable, str(script), str(marks), *files])
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(marks.iterdir())) < 2 and time.monotonic() < deadline:
+            assert proc.poll() is None, "the run ended before it could be killed"
+            time.sleep(0.05)
+        workers = [int(p.name.split("-")[1]) for p in marks.iterdir()]
+        assert len(workers) == 2
+        proc.kill()
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert all(_gone(pid) for pid in workers), "pool workers outlived the killed main process"
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -92,9 +93,42 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _init_worker() -> None:
+#: Seconds between a worker's checks that the main process is still there.
+WATCH_INTERVAL = 1.0
+
+
+def _init_worker(main_pid: int) -> None:
     # Ctrl-C reaches the whole process group: the main process decides, workers carry on.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A main process killed outright (kill -9, the OOM killer) cannot stop its pool, and the
+    # workers would wait for tasks forever (they hold their own queue's write end): each worker
+    # watches the main process and exits when it is gone.
+    watchdog = threading.Thread(
+        target=_exit_when_gone, args=(main_pid,), name="scheduleto-watchdog", daemon=True
+    )
+    watchdog.start()
+
+
+def _alive(pid: int) -> bool:
+    """True while process ``pid`` runs (a zombie, killed but not yet reaped, is gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - another user's process took the pid
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rpartition(b")")[2].split()[:1] != [b"Z"]
+    except OSError:  # no /proc (macOS): the signal test alone
+        return True
+
+
+def _exit_when_gone(pid: int) -> None:
+    while True:
+        time.sleep(WATCH_INTERVAL)
+        if not _alive(pid):
+            os._exit(1)
 
 
 def _work(
@@ -123,7 +157,10 @@ class _Pool:
             from concurrent.futures import ProcessPoolExecutor
 
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_mp_context(), initializer=_init_worker
+                max_workers=self.workers,
+                mp_context=_mp_context(),
+                initializer=_init_worker,
+                initargs=(os.getpid(),),
             )
         return self._executor
 
