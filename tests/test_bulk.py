@@ -23,7 +23,7 @@ import pytest
 
 import scheduleto
 from scheduleto.bulk.cli import BulkJob
-from scheduleto.bulk.core import BulkResult, process_bytes
+from scheduleto.bulk.core import BulkResult, ItemError, process_bytes
 from scheduleto.bulk.engine import EngineOptions, run_items
 from scheduleto.bulk.inputs import iter_inputs, read_index
 from scheduleto.cli import main
@@ -826,3 +826,29 @@ def test_workers_exit_when_the_main_process_is_killed(
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def masks_hook(source: str, member: str | None, data: bytes, **kwargs: Any) -> BulkResult:
+    """Parse, and report the blocked-signal masks of this worker and of its parent (the fork server)."""
+    result = process_bytes(source, member, data, **kwargs)
+    masks = []
+    for pid in ("self", str(os.getppid())):
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+        masks.append(next(line.split()[1] for line in status.splitlines() if line.startswith("SigBlk:")))
+    return BulkResult(source, member, result.sha256, error=ItemError("Masks", " ".join(masks)))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_pool_processes_start_with_ctrl_c_held_back(corpus: tuple[Path, dict[str, Any]]) -> None:
+    """A Ctrl-C while the pool starts reaches the main process only, not a half-started fork
+    server (which would die of it with a traceback, taking the pool with it)."""
+    root, _ = corpus
+    files = [root / "plain" / f"seed_{i:03d}.txt" for i in range(6)]
+    results = list(run_items(iter_inputs(files), EngineOptions(workers=2, chunk_size=1, parse_hook=masks_hook)))
+    assert len(results) == 6
+    sigint = 1 << (signal.SIGINT - 1)
+    for result in results:
+        assert result.error is not None and result.error.type == "Masks"
+        worker, server = (int(mask, 16) for mask in result.error.message.split())
+        assert worker & sigint and server & sigint
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())

@@ -15,6 +15,7 @@ were in flight are retried one at a time, so the one that kills its worker is re
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -145,6 +146,25 @@ def _work(
     return out
 
 
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes start.
+
+    A process inherits the signal mask: started with SIGINT blocked, the fork server and the
+    workers never see a Ctrl-C meant for the main process (a fork server still importing would
+    die of it with a traceback, and the pool with it). The main process gets the signal, if any
+    came, when the block is lifted.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class _Pool:
     """A process pool that can be killed and rebuilt."""
 
@@ -163,6 +183,17 @@ class _Pool:
                 initargs=(os.getpid(),),
             )
         return self._executor
+
+    def submit(self, tasks: list[Task], options: EngineOptions) -> Future[list[tuple[int, BulkResult]]]:
+        """Send ``tasks`` to a worker (starting the pool or a worker if needed)."""
+        if self._executor is None:
+            # multiprocessing's resource tracker blocks SIGINT while it starts its process and
+            # then unblocks it: started inside the block below, it would lift it too early.
+            from multiprocessing import resource_tracker
+
+            resource_tracker.ensure_running()
+        with _sigint_blocked():
+            return self.get().submit(_work, tasks, options.forms, options.strict, options.parse_hook)
 
     def kill(self) -> None:
         executor, self._executor = self._executor, None
@@ -284,8 +315,10 @@ class _Runner:
         completed = False
 
         def submit(tasks: list[Task]) -> None:
-            fut = pool.get().submit(_work, tasks, opts.forms, opts.strict, opts.parse_hook)
-            pending[fut] = tasks
+            try:
+                pending[pool.submit(tasks, opts)] = tasks
+            except (BrokenProcessPool, OSError, EOFError):  # the pool broke, or could not start
+                suspects.extend(tasks)
 
         def collect(done: Iterable[Future[list[tuple[int, BulkResult]]]]) -> list[BulkResult]:
             out: list[BulkResult] = []
@@ -323,7 +356,15 @@ class _Runner:
                 if self.should_stop():
                     return
                 task = suspects.pop(0)
-                fut = pool.get().submit(_work, [task], opts.forms, opts.strict, opts.parse_hook)
+                try:
+                    fut = pool.submit([task], opts)
+                except (BrokenProcessPool, OSError, EOFError) as exc:
+                    if self.should_stop():
+                        return
+                    pool.kill()
+                    result = failure(task[1], task[2], task[4], exc, kind="WorkerError")
+                    yield from self.emit(task[0], result)
+                    continue
                 while True:
                     if self.should_stop():
                         return
@@ -360,6 +401,8 @@ class _Runner:
                     if len(chunk) >= opts.chunk_size or chunk_bytes >= opts.chunk_bytes:
                         submit(chunk)
                         chunk, chunk_bytes = [], 0
+                if suspects and not self.should_stop():
+                    yield from isolate()
                 yield from drain(lambda: len(pending) >= max_pending or len(self.ready) > max_ready)
                 if self.should_stop():
                     return
