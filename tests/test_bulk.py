@@ -852,3 +852,24 @@ def test_pool_processes_start_with_ctrl_c_held_back(corpus: tuple[Path, dict[str
         worker, server = (int(mask, 16) for mask in result.error.message.split())
         assert worker & sigint and server & sigint
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+
+
+@pytest.mark.parametrize(
+    ("patterns", "kept"),
+    [
+        ((), ["a.txt", "drafts/b.txt", "drafts/old/c.txt", "notes.pdf"]),
+        (("*.pdf",), ["a.txt", "drafts/b.txt", "drafts/old/c.txt"]),
+        (("drafts/*",), ["a.txt", "notes.pdf"]),  # relative to the directory given
+        (("*/drafts/old/*", "a.*"), ["drafts/b.txt", "notes.pdf"]),  # absolute path; name
+        (("b.txt",), ["a.txt", "drafts/old/c.txt", "notes.pdf"]),
+    ],
+)
+def test_exclude_matches_name_relative_and_absolute_paths(
+    tmp_path: Path, patterns: tuple[str, ...], kept: list[str]
+) -> None:
+    root = tmp_path / "in"
+    for rel in ("a.txt", "drafts/b.txt", "drafts/old/c.txt", "notes.pdf"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(b"x")
+    items = list(iter_inputs([root], exclude=patterns))
+    assert sorted(Path(item.source).relative_to(root).as_posix() for item in items) == kept

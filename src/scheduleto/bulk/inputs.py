@@ -129,11 +129,13 @@ def select_dir_files(names: Sequence[str]) -> list[str]:
     return visible
 
 
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
+def _excluded(path: str, patterns: Sequence[str], root: str) -> bool:
+    """True when the file's name, its path under the input directory ``root`` or its absolute
+    path matches one of the glob ``patterns``."""
     if not patterns:
         return False
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+    names = (os.path.basename(path), os.path.relpath(path, root), path)
+    return any(fnmatch.fnmatch(name, p) for p in patterns for name in names)
 
 
 class _Reader:
@@ -167,7 +169,7 @@ class _Reader:
         if not exists:
             yield _fail(path, None, "SourceError", "no such file or directory")
         elif is_dir:
-            yield from self.walk(path)
+            yield from self.walk(path, path)
         elif archive_kind(path) == "idx":
             root = (
                 os.path.abspath(os.fspath(self.idx_root))
@@ -178,7 +180,7 @@ class _Reader:
         else:
             yield from self.file(path)
 
-    def walk(self, directory: str) -> Iterator[Item]:
+    def walk(self, directory: str, root: str) -> Iterator[Item]:
         # The output directory given as an input (or inside one): read the inputs there, never
         # the files this tool writes.
         own = os.path.realpath(directory) in self.skip_dirs
@@ -207,11 +209,11 @@ class _Reader:
                 continue
         for name in select_dir_files(list(files)):
             path = files[name].path
-            if _excluded(path, self.exclude):
+            if _excluded(path, self.exclude, root):
                 continue
             yield from self.file(path)
         for entry in sorted(dirs, key=lambda e: e.name):
-            yield from self.walk(entry.path)
+            yield from self.walk(entry.path, root)
 
     def file(self, path: str) -> Iterator[Item]:
         real = os.path.realpath(path)
@@ -469,7 +471,8 @@ def iter_inputs(
 ) -> Iterator[InputItem | BulkResult]:
     """Yield the items of every source, in order (see the module docstring for what is read).
 
-    ``exclude`` holds glob patterns matched against file names and paths found in directories;
+    ``exclude`` holds glob patterns matched against the names of files found in directories,
+    their paths relative to the directory given and their absolute paths;
     ``skip_dirs`` directories are not walked (the output directory); ``forms`` selects the rows
     of EDGAR indexes. Unreadable inputs are yielded as failure results, never raised.
     """
