@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
-from .caseless import lowered
+from .caseless import Folded, lowered
 from .vocab import DEFAULT_ZONE, UNKNOWN_ZONE, ZONES
 
 _MONTHS = {
@@ -27,21 +28,35 @@ WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Mon\.?|Tue\.?|Tues\.?|Wed\.?|Thu\.?|Thur\.?|Thurs\.?|Fri\.?|Sat\.?|Sun\.?)"
 )
-_DATE = re.compile(
-    rf"(?:\b(?P<wd>{WEEKDAY})\s*,?\s*)?"
-    # "May 17, 2023", "Aug. 10", "April 18th, 2008", "June 16 2008", "November8, 2007" (run together)
-    rf"(?:\b(?P<month>{MONTH})(?:\s+|(?<=[a-z]{{4}})(?=\d))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-    r"(?:(?:\s*,\s*|\s+)(?P<year>(?:19|20)\d\d)\b)?"
-    # "14 June 2006", "27 March" (a year-less day-first date needs a capitalised month)
-    rf"|(?<![\d,.$])\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month2>{MONTH})(?![a-z])"
-    r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
-    r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)",
-    re.IGNORECASE,
-)
+
+
+def _date_pattern(month: str, weekday: str) -> str:
+    return (
+        rf"(?:\b(?P<wd>{weekday})\s*,?\s*)?"
+        # "May 17, 2023", "Aug. 10", "April 18th, 2008", "June 16 2008", "November8, 2007" (run together)
+        rf"(?:\b(?P<month>{month})(?:\s+|(?<=[a-z]{{4}})(?=\d))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        r"(?:(?:\s*,\s*|\s+)(?P<year>(?:19|20)\d\d)\b)?"
+        # "14 June 2006", "27 March" (a year-less day-first date needs a capitalised month)
+        rf"|(?<![\d,.$])\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month2>{month})(?![a-z])"
+        r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
+        r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
+        r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)"
+    )
+
+
+_DATE = re.compile(_date_pattern(MONTH, WEEKDAY), re.IGNORECASE)
+# The same pattern lower-cased, for text lower-cased by :func:`lowered` (where it matches just
+# where _DATE matches the text): literals are compared directly, several times faster.
+_DATE_LOW = re.compile(_date_pattern(MONTH.lower(), WEEKDAY.lower()))
 #: Days named relative to the document's own date.
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
+#: The year given to dates printed without one: a year, None (such dates are skipped), or a
+#: function giving either, called only when such a date first needs it (the year of a whole
+#: text, see :func:`context_year`, costs a scan of that text).
+DefaultYear = int | Callable[[], int | None] | None
 
 
 @dataclass(frozen=True)
@@ -60,47 +75,62 @@ def _year(text: str) -> int:
 
 
 def find_dates(
-    text: str, default_year: int | None = None, today: dt.date | None = None
+    text: str, default_year: DefaultYear = None, today: dt.date | None = None
 ) -> list[DateMatch]:
     """Every date in ``text``; dates printed without a year take ``default_year`` (else skipped).
 
     With ``today`` (the date the document itself bears), "today", "yesterday" and "tomorrow"
     are dates too.
     """
+    return _find_dates(text, lowered(text), default_year, today)
+
+
+def _find_dates(
+    text: str, low: str | None, default_year: DefaultYear, today: dt.date | None
+) -> list[DateMatch]:
+    """:func:`find_dates` given ``low``, :func:`lowered` ``(text)``."""
     out: list[DateMatch] = []
-    low = lowered(text)
     for m in _dates_in(text, low):
+        _wd, month, day, year, day2, month2, year2, m3, d3, y3, y4, m4, d4 = m.groups()
         try:
-            if m.group("month"):
-                month = _MONTHS[m.group("month")[:3].lower()]
-                day = int(m.group("day"))
-                year_text = m.group("year")
-                if year_text is None and default_year is None:
-                    continue
-                year = int(year_text) if year_text else default_year
-                assert year is not None
-                d = dt.date(year, month, day)
-                end = m.end("year") if year_text else m.end("day")
-                out.append(DateMatch(d, m.start(), end, year_text is not None))
-            elif m.group("month2"):
-                month_text = m.group("month2")
-                year_text = m.group("year2")
-                if year_text is None and (default_year is None or not month_text[0].isupper()):
-                    continue
-                year = int(year_text) if year_text else default_year
-                assert year is not None
-                d = dt.date(year, _MONTHS[month_text[:3].lower()], int(m.group("day2")))
-                end = m.end("year2") if year_text else m.end("month2")
-                out.append(DateMatch(d, m.start(), end, year_text is not None))
-            elif m.group("m3"):
-                d = dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+            if month:
+                month_number = _MONTHS[month[:3].lower()]
+                day_number = int(day)
+                if year is None:
+                    if callable(default_year):
+                        default_year = default_year()
+                    if default_year is None:
+                        continue
+                    d = dt.date(default_year, month_number, day_number)
+                    out.append(DateMatch(d, m.start(), m.end(3), False))
+                else:
+                    d = dt.date(int(year), month_number, day_number)
+                    out.append(DateMatch(d, m.start(), m.end(4), True))
+            elif month2:
+                if year2 is None:
+                    # Groups of a match on ``low`` are lower-cased: the case is read from ``text``.
+                    if not text[m.start(6)].isupper():
+                        continue
+                    if callable(default_year):
+                        default_year = default_year()
+                    if default_year is None:
+                        continue
+                    d = dt.date(default_year, _MONTHS[month2[:3].lower()], int(day2))
+                    out.append(DateMatch(d, m.start(), m.end(6), False))
+                else:
+                    d = dt.date(int(year2), _MONTHS[month2[:3].lower()], int(day2))
+                    out.append(DateMatch(d, m.start(), m.end(7), True))
+            elif m3:
+                d = dt.date(_year(y3), int(m3), int(d3))
                 out.append(DateMatch(d, m.start(), m.end(), True))
-            elif m.group("y4"):
-                d = dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+            elif y4:
+                d = dt.date(int(y4), int(m4), int(d4))
                 out.append(DateMatch(d, m.start(), m.end(), True))
         except ValueError:
             continue
-    if today is not None and (low is None or any(word in low for word in _RELATIVE_DAYS)):
+    if today is not None and (
+        low is None or "today" in low or "yesterday" in low or "tomorrow" in low
+    ):
         for r in _RELATIVE.finditer(text):
             offset = _RELATIVE_DAYS[r.group(0).lower()]
             out.append(DateMatch(today + dt.timedelta(days=offset), r.start(), r.end(), True))
@@ -197,9 +227,11 @@ def _date_matches(text: str) -> list[re.Match[str]]:
 
 
 def _dates_in(text: str, low: str | None) -> list[re.Match[str]]:
+    """What ``_DATE.finditer(text)`` finds, found on ``low`` (:func:`lowered` ``(text)``) when
+    there is one: spans are the same, groups are lower-cased."""
     if low is None:
         return list(_DATE.finditer(text))
-    return _first_matches(_DATE, text, _date_starts(low))
+    return _first_matches(_DATE_LOW, low, _date_starts(low))
 
 
 def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
@@ -223,7 +255,11 @@ _TIME = re.compile(
     rf"|(?<![\d.,:$])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*{_AMPM}",
     re.IGNORECASE,
 )
-_ZONES = tuple((re.compile(p, re.IGNORECASE), zone) for p, zone in ZONES)
+# The same pattern lower-cased (it is already): see _DATE_LOW.
+_TIME_LOW = re.compile(_TIME.pattern)
+# Every zone pattern, the i-th as group i + 1: matched at a place, the first pattern of the table
+# that matches there wins (as trying them in turn), in one call.
+_ZONE = re.compile("|".join(f"({p})" for p, _zone in ZONES), re.IGNORECASE)
 _END_OF = re.compile(r"\bend\s+of\b|\bat\s+the\s+end\b", re.IGNORECASE)
 # Where a zone may stand after a time: directly, in parentheses, or after "(12:00 midnight),".
 _ZONE_LEADS = (
@@ -286,18 +322,23 @@ def _time_starts(low: str) -> list[int]:
     return starts
 
 
-def _time_matches(text: str) -> list[re.Match[str]]:
-    """What ``_TIME.finditer(text)`` finds."""
-    low = lowered(text)
+def _time_matches(text: str, low: str | None) -> list[re.Match[str]]:
+    """What ``_TIME.finditer(text)`` finds, found on ``low`` (:func:`lowered` ``(text)``) when
+    there is one: spans are the same, groups are lower-cased."""
     if low is None:
         return list(_TIME.finditer(text))
-    return _first_matches(_TIME, text, _time_starts(low))
+    return _first_matches(_TIME_LOW, low, _time_starts(low))
 
 
 def find_times(text: str) -> list[TimeOfDay]:
     """Every time of day in ``text`` with the zone printed just after it, if any."""
+    return _find_times(text, lowered(text))
+
+
+def _find_times(text: str, low: str | None) -> list[TimeOfDay]:
+    """:func:`find_times` given ``low``, :func:`lowered` ``(text)``."""
     out: list[TimeOfDay] = []
-    for m in _time_matches(text):
+    for m in _time_matches(text, low):
         end = m.end()
         hour = minute = offset = 0
         if m.group("minute_after") or m.group("midnight") or m.group("eod"):
@@ -336,14 +377,14 @@ def _zone_after(text: str, pos: int) -> tuple[str | None, int]:
         lm = lead.match(window)
         if not lm:
             continue
-        for pattern, zone in _ZONES:
-            zm = pattern.match(window, lm.end())
-            if zm:
-                end = zm.end()
-                if lm.group(1):
-                    close = _CLOSE.match(window, end)
-                    end = close.end() if close else end
-                return zone, pos + end
+        zm = _ZONE.match(window, lm.end())
+        if zm:
+            assert zm.lastindex is not None
+            end = zm.end()
+            if lm.group(1):
+                close = _CLOSE.match(window, end)
+                end = close.end() if close else end
+            return ZONES[zm.lastindex - 1][1], pos + end
     return None, 0
 
 
@@ -388,8 +429,8 @@ class DeadlineMention:
 
 
 def find_deadlines(
-    text: str,
-    default_year: int | None = None,
+    text: str | Folded,
+    default_year: DefaultYear = None,
     today: dt.date | None = None,
     *,
     lone_times: bool = False,
@@ -399,10 +440,13 @@ def find_deadlines(
     "one minute following 11:59 p.m., New York City time, on May 17, 2023" and
     "May 17, 2023, at 5:00 p.m. Eastern time" both give one mention. With ``lone_times``, a
     time printed next to no date is a mention too (with ``date`` None). ``default_year`` and
-    ``today`` are passed to :func:`find_dates`.
+    ``today`` are passed to :func:`find_dates`. ``text`` may come with its lowered form (a
+    :class:`~scheduleto.caseless.Folded`), to spare lower-casing it again.
     """
-    dates = find_dates(text, default_year, today)
-    times = find_times(text)
+    folded = text if isinstance(text, Folded) else Folded.of(text)
+    text = folded.text
+    dates = _find_dates(text, folded.low, default_year, today)
+    times = _find_times(text, folded.low)
     out: list[DeadlineMention] = []
     used: set[int] = set()
     prev_end = 0

@@ -30,6 +30,7 @@ from ..model import Results
 from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_money, parse_number
 from ..vocab import (
     _IN_CLAUSE,
+    _SOP,
     EXPIRATION_NOT_OFFER,
     OUTCOME_HEDGES,
     OUTCOME_KEYWORDS,
@@ -51,7 +52,9 @@ _ACCEPTED = Caseless(
     r"(?:accepted\s+for\s+(?:payment|purchase|exchange)|taken\s+up)\b"
     # preliminary results: "expects to acquire 25 million properly tendered shares at a ... price"
     r"|\bexpects?\s+to\s+(?:acquire|purchase|accept\s+for\s+(?:payment|purchase))\s+(?:approximately\s+)?"
-    rf"(?P<num4>{SCALED_NUMBER}){_NOT_PCT}\s+(?:\w+\s+){{0,4}}?{_UNIT}\b(?=[^.]{{0,80}}?\bprice\b)"
+    rf"(?P<num4>{SCALED_NUMBER}){_NOT_PCT}\s+(?:\w+\s+){{0,4}}?{_UNIT}\b(?=[^.]{{0,80}}?\bprice\b)",
+    # words one of which every match holds
+    ("accept", "taken", "expect"),
 )
 # All shares tendered were accepted, in the past or perfect ("has accepted for payment all
 # Shares", "All Shares ... have been accepted for purchase", "Purchaser accepted for payment and
@@ -63,7 +66,8 @@ _ACCEPTED_ALL = Caseless(
     r"|\b(?:were|was)\s+(?:\w+ly\s+)?accepted\s+for\s+(?:payment|purchase|exchange)"
     r"|(?<!\bbe\s)(?<!\bto\s)(?<!\bnot\s)\baccepted\s+for\s+(?:payment|purchase|exchange)\s+(?:and\s+[^.;]{0,60}?)?all\b"
     r"|\bwill\s+(?:\w+ly\s+)?accept\s+for\s+(?:payment|purchase|exchange)\s+all\b"
-    r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?taken\s+up\s+all\b"
+    r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?taken\s+up\s+all\b",
+    ("accept", "taken"),
 )
 # "per share" may run into the next word in badly rendered copies ("per shareas was offered").
 _PER = (
@@ -94,18 +98,34 @@ _PRORATION = Caseless(
     r"proration\s+factor[^.]{0,60}?(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)"
     # "The fund accepted for purchase 33.23% of the Shares ... tendered"
     r"|\baccepted\s+for\s+(?:payment|purchase)\s+(?:approximately\s+)?(?P<pct2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)"
-    r"\s+of\s+the\b"
+    r"\s+of\s+the\b",
+    ("proration", "accepted"),
 )
 # Words one of which every match of an outcome pattern holds, where OUTCOME_KEYWORDS is weaker
-# (most sentences with "withdr" speak of withdrawal rights).
-_OUTCOME_WORDS = {"terminated": ("terminated", "withdrawn", "withdrew")}
+# (most sentences with "withdr" speak of withdrawal rights, most with "expiration" of its date;
+# every "expired" pattern needs "expired", "to expire" or "has occurred").
+_OUTCOME_WORDS = {
+    "terminated": ("terminated", "withdrawn", "withdrew"),
+    "expired": ("expire", "occurred"),
+}
+# What every match of an outcome pattern holds, a literal-led test before the pattern: the verb
+# of a termination next to its subject or object ("not withdrawn" is no termination), the
+# words naming a subsequent offering period.
+_OUTCOME_GATES = {
+    "terminated": (
+        r"(?:was|been)\s+(?:terminated|withdrawn)\b|terminated\s+(?:the|its)\s"
+        r"|withdr(?:ew|awn)\s+(?:the|its)\s"
+    ),
+    "subsequent_offering_period": _SOP,
+}
 # The clause of an outcome pattern tells "Inc." from a sentence end by case, which lower-cased
 # text no longer shows; with any character but ";" in its place, the pattern matches wherever it
 # did (and more): a cheap test before the exact pattern, which need not look before its match.
 _OUTCOMES = tuple(
     (
         Caseless(p, _OUTCOME_WORDS.get(name, ())),
-        Caseless(p.replace(_IN_CLAUSE, "[^;]")) if _IN_CLAUSE in p else None,
+        Caseless(p.replace(_IN_CLAUSE, "[^;]"), _OUTCOME_WORDS.get(name, ())) if _IN_CLAUSE in p else None,
+        Caseless(_OUTCOME_GATES[name], _OUTCOME_WORDS.get(name, ())) if name in _OUTCOME_GATES else None,
         name,
     )
     for name, p in OUTCOME_PATTERNS
@@ -134,11 +154,18 @@ def outcome_of(sentences: list[str]) -> str | None:
     """How the offer ended, by the first pattern of the (ordered) table found anywhere."""
     texts = [Folded.of(s) for s in sentences]
     lowered = [s.lower() if t.low is None else t.low for s, t in zip(sentences, texts, strict=True)]
-    for pattern, relaxed, name in _OUTCOMES:
+    return _outcome_of(list(zip(sentences, texts, lowered, strict=True)))
+
+
+def _outcome_of(sentences: list[tuple[str, Folded, str]]) -> str | None:
+    """:func:`outcome_of` of ``(sentence, folded, lower-cased)`` triples."""
+    for pattern, relaxed, gate, name in _OUTCOMES:
         keys = OUTCOME_KEYWORDS[name]
-        for sentence, text, low in zip(sentences, texts, lowered, strict=True):
+        for sentence, text, low in sentences:
             if not any(k in low for k in keys):
                 continue  # cheap test before the pattern
+            if gate is not None and not gate.found(text):
+                continue
             first = relaxed.first(text) if relaxed is not None else 0
             if first is None:
                 continue
@@ -149,6 +176,20 @@ def outcome_of(sentences: list[str]) -> str | None:
                     continue
                 return name
     return None
+
+
+def _sentences_with(doc: Document, keywords: tuple[str, ...]) -> list[tuple[str, Folded, str]]:
+    """``doc.sentences_with(*keywords)`` as ``(sentence, folded, lower-cased)``: a substring test
+    per keyword is cheaper than the one pattern of alternatives that method runs."""
+    out: list[tuple[str, Folded, str]] = []
+    for i in doc.lines_matching(keywords):
+        for sentence in doc.line_sentences(i):
+            low = sentence.lower()
+            for k in keywords:
+                if k in low:
+                    out.append((sentence, Folded.of(sentence), low))
+                    break
+    return out
 
 
 def price_in(sentence: str, start: int = 0) -> Decimal | None:
@@ -168,15 +209,14 @@ def extract_results(doc: Document) -> ResultsInfo:
     """Read final results from ``doc``."""
     # Only sentences that can hold an outcome, an acceptance or a proration (and, when results
     # are found without a price, those that can hold a price).
-    sentences = [s for _i, s in doc.sentences_with(*_KEYWORDS)]
-    outcome = outcome_of(sentences)
+    sentences = _sentences_with(doc, _KEYWORDS)
+    outcome = _outcome_of(sentences)
     accepted: int | Decimal | None = None
     price: Decimal | None = None
     proration: float | None = None
     evidence: str | None = None
     all_accepted: str | None = None
-    for sentence in sentences:
-        low = sentence.lower()
+    for sentence, text, low in sentences:
         if (
             "accept" not in low
             and "prorat" not in low
@@ -184,9 +224,7 @@ def extract_results(doc: Document) -> ResultsInfo:
             and "expects" not in low
         ):
             continue
-        text = Folded.of(sentence)
-        m = _ACCEPTED.search(text)
-        if m and accepted is None:
+        if accepted is None and (m := _ACCEPTED.search(text)):
             value = parse_number(
                 m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
             )
@@ -196,8 +234,7 @@ def extract_results(doc: Document) -> ResultsInfo:
                 price = price_in(sentence, m.start()) or price_in(sentence)
         if all_accepted is None and _ACCEPTED_ALL.found(text):
             all_accepted = sentence
-        pr = _PRORATION.search(text)
-        if pr and proration is None:
+        if proration is None and (pr := _PRORATION.search(text)):
             proration = float(pr.group("pct") or pr.group("pct2"))
             evidence = evidence or sentence
     if accepted is None and proration is None:

@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 
 from ..caseless import fold_lower
-from ..dates import DeadlineMention, context_year, document_date, find_deadlines
+from ..dates import DeadlineMention, DefaultYear, context_year, document_date, find_deadlines
 from ..document import Document
 from ..model import TenderedCount
 from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_number
@@ -151,7 +152,7 @@ def _reported_by(sentence: str) -> str | None:
 
 
 def _explicit_as_of(
-    sentence: str, default_year: int | None, today: dt.date | None
+    sentence: str, default_year: DefaultYear, today: dt.date | None
 ) -> DeadlineMention | None:
     for mention in find_deadlines(sentence, default_year, today):
         lead = sentence[max(0, mention.start - 40) : mention.start]
@@ -204,7 +205,7 @@ def _tender_before(sentence: str, low: str, pos: int) -> bool:
 
 
 def tendered_in_sentence(
-    sentence: str, default_year: int | None = None, today: dt.date | None = None
+    sentence: str, default_year: DefaultYear = None, today: dt.date | None = None
 ) -> list[TenderedCount]:
     """Every tendered count stated in one sentence."""
     out: list[TenderedCount] = []
@@ -279,7 +280,7 @@ def tendered_in_sentence(
 
 
 def _expirations(
-    doc: Document, default_year: int | None, today: dt.date | None
+    doc: Document, default_year: DefaultYear, today: dt.date | None
 ) -> list[tuple[tuple[int, int], str, DeadlineMention]]:
     """Where the document says the offer (or an offering period) expired: (sentence position,
     words naming what expired, deadline)."""
@@ -357,7 +358,8 @@ def _expiry_as_of(
 def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
     """All distinct tendered counts in ``doc``."""
     dated = False
-    year: int | None = None
+    # Read only if a date printed without a year needs it (it costs a scan of the whole text).
+    year = partial(context_year, doc.text)
     today: dt.date | None = None
     expirations: list[tuple[tuple[int, int], str, DeadlineMention]] | None = None
     out: list[TenderedCount] = []
@@ -367,7 +369,7 @@ def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
         if not _tender_verb(sentence, low) and not _guaranteed(sentence, low):
             continue
         if not dated:
-            year, today = context_year(doc.text), document_date(doc.text)
+            today = document_date(doc.text)
             dated = True
         for count in tendered_in_sentence(sentence, year, today):
             if count.percent is None:
