@@ -169,3 +169,13 @@ def test_unknown_zone_leaves_the_instant_unread() -> None:
     m = _one("5:00 p.m., Lagos time, on March 10, 2026")
     assert m.date == dt.date(2026, 3, 10) and m.at is None
     assert m.time is not None and m.time.text == "5:00 p.m., Lagos time"
+
+
+def test_month_spelled_with_odd_case_letters_is_read_not_a_crash() -> None:
+    # "ſ" (long s) and "K"-like letters match their ASCII letters case-insensitively; the month
+    # table must be looked up with the same folding (a KeyError escaped parse() before).
+    found = find_dates("expires on ſeptember 5, 2024 and AUGUſT 7, 2023")
+    assert [(d.date, d.has_year) for d in found] == [
+        (dt.date(2024, 9, 5), True),
+        (dt.date(2023, 8, 7), True),
+    ]

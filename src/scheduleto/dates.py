@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
-from .caseless import Folded, lowered
+from .caseless import Folded, fold_lower, lowered
 from .vocab import DEFAULT_ZONE, UNKNOWN_ZONE, ZONES
 
 _MONTHS = {
@@ -94,7 +94,7 @@ def _find_dates(
         _wd, month, day, year, day2, month2, year2, m3, d3, y3, y4, m4, d4 = m.groups()
         try:
             if month:
-                month_number = _MONTHS[month[:3].lower()]
+                month_number = _MONTHS[fold_lower(month[:3])]
                 day_number = int(day)
                 if year is None:
                     if callable(default_year):
@@ -115,10 +115,10 @@ def _find_dates(
                         default_year = default_year()
                     if default_year is None:
                         continue
-                    d = dt.date(default_year, _MONTHS[month2[:3].lower()], int(day2))
+                    d = dt.date(default_year, _MONTHS[fold_lower(month2[:3])], int(day2))
                     out.append(DateMatch(d, m.start(), m.end(6), False))
                 else:
-                    d = dt.date(int(year2), _MONTHS[month2[:3].lower()], int(day2))
+                    d = dt.date(int(year2), _MONTHS[fold_lower(month2[:3])], int(day2))
                     out.append(DateMatch(d, m.start(), m.end(7), True))
             elif m3:
                 d = dt.date(_year(y3), int(m3), int(d3))
