@@ -43,7 +43,7 @@ import scheduleto
 from scheduleto.bulk.core import DEFAULT_FORMS, classify
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parents[1] / "shared" / "corpus"
+CORPUS = Path(os.environ.get("SCHEDULETO_CORPUS") or HERE.parents[1] / "shared" / "corpus")
 
 #: Schedule TO documents of the shared corpus used as templates (when present).
 CORPUS_TEMPLATES = (
