@@ -8,9 +8,21 @@ import unicodedata
 from .document import BOX_TOKENS
 from .vocab import ARTEFACT_REPAIRS, TEXT_BOXES, UNICODE_BOXES
 
+# A guard of several characters costs a full scan of the text (a single character is found by
+# memchr, many times faster): a rare character of the guard is looked for first.
+_COMMON = frozenset("()-/.,;:'\"$%&")
+_Guard = tuple[str, str | None]  # (guard, a rare character of it)
+_Table = tuple[tuple[re.Pattern[str], str, tuple[_Guard, ...]], ...]
 
-def _guarded(table: tuple[tuple[str, str, str], ...]) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
-    return tuple((re.compile(p), r, tuple(g.split("|"))) for p, r, g in table)
+
+def _rare_char(guard: str) -> str | None:
+    if len(guard) < 2:
+        return None
+    return next((c for c in guard if not c.isalnum() and not c.isspace() and c not in _COMMON), None)
+
+
+def _guarded(table: tuple[tuple[str, str, str], ...]) -> _Table:
+    return tuple((re.compile(p), r, tuple((g, _rare_char(g)) for g in gs.split("|"))) for p, r, gs in table)
 
 
 _TEXT_BOXES = _guarded(tuple((p, f" {tok} ", g) for p, tok, g in TEXT_BOXES))
@@ -31,9 +43,14 @@ _GLYPHS = dict(
 )
 # Any other kind of space becomes one plain space.
 _OTHER_SPACES = dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
-_SPECIAL = re.compile(
-    "[" + "".join(re.escape(c) for table in (_ZERO_WIDTH, _UNIFY, _GLYPHS, _OTHER_SPACES) for c in table) + "]"
-)
+_SPECIAL_CHARS = tuple(dict.fromkeys(c for table in (_ZERO_WIDTH, _UNIFY, _GLYPHS, _OTHER_SPACES) for c in table))
+
+
+def _special_in(text: str) -> set[str]:
+    """The characters of the tables above that occur in ``text``."""
+    # One substring test per character: a character wider than the text's widest is ruled out
+    # at once, the others are found by memchr; a character-class scan is several times slower.
+    return {c for c in _SPECIAL_CHARS if c in text}
 
 
 def _replace_chars(text: str, table: dict[str, str], present: set[str]) -> str:
@@ -43,14 +60,14 @@ def _replace_chars(text: str, table: dict[str, str], present: set[str]) -> str:
     return text
 
 
-def _apply(text: str, table: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:
+def _apply(text: str, table: _Table) -> str:
     # Several entries share a guard: test each guard once until a substitution changes the text.
     seen: dict[str, bool] = {}
     for pattern, replacement, guards in table:
-        for g in guards:
+        for g, rare in guards:
             found = seen.get(g)
             if found is None:
-                found = seen[g] = g in text
+                found = seen[g] = (rare is None or rare in text) and g in text
             if found:
                 text, n = pattern.subn(replacement, text)
                 if n:
@@ -62,14 +79,14 @@ def _apply(text: str, table: tuple[tuple[re.Pattern[str], str, tuple[str, ...]],
 def box_tokens(text: str) -> str:
     """Replace every box glyph or text spelling of a box with the CHECKED/UNCHECKED token."""
     if not text.isascii():
-        text = _replace_chars(text, _GLYPHS, set(_SPECIAL.findall(text)))
+        text = _replace_chars(text, _GLYPHS, _special_in(text))
     return _apply(text, _TEXT_BOXES)
 
 
 def repair(text: str) -> str:
     """Undo extraction artefacts (``\\$``, ``^{*}``, ``14d-l``...) and unify quotes and dashes."""
     if not text.isascii():
-        present = set(_SPECIAL.findall(text))
+        present = _special_in(text)
         text = _replace_chars(_replace_chars(text, _ZERO_WIDTH, present), _UNIFY, present)
     return _apply(text, _REPAIRS)
 
@@ -83,7 +100,7 @@ def normalize_fragment(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         # One scan finds the special characters; the steps below replace only those.
-        present = set(_SPECIAL.findall(text))
+        present = _special_in(text)
         text = _replace_chars(_replace_chars(text, _ZERO_WIDTH, present), _UNIFY, present)
     text = _apply(text, _REPAIRS)
     if present:

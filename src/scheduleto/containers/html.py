@@ -34,7 +34,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from html import unescape
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import cast
 
 from lxml import etree
@@ -156,62 +156,72 @@ def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> 
     # Letters draw boxes only in a symbol font: look at fonts only if the source names one.
     boxes = any(name in lower for name in SYMBOL_FONTS)
 
-    starts = list(accumulate((len(part) + 1 for part in text.split("\n")), initial=0))
-    n_lines = len(starts) - 1
-    scan = [starts[min(_LINE_CAP, n_lines) - 1]]
+    # bare[k]: how much text comes before source line k + 1, line breaks left out (cheaper to
+    # build than the offsets themselves): line n starts at offset bare[n - 1] + n - 1.
+    bare = list(accumulate(map(len, text.split("\n")), initial=0))
+    n_lines = len(bare) - 1
+    huge = n_lines > _LINE_CAP
+    starts = _line_starts(bare) if huge else []
+    scan = [starts[_LINE_CAP - 1] if huge else 0]
 
     def line_of(el: _Element) -> int:
         """The source line of an element, also past libxml2's 16-bit line counter."""
         line: int = el.sourceline or 1  # type: ignore[assignment]
-        if line >= _LINE_CAP and n_lines > _LINE_CAP and isinstance(el.tag, str):
+        if line >= _LINE_CAP and huge and isinstance(el.tag, str):
             found = lower.find("<" + el.tag, scan[0])
             if found >= 0:
                 scan[0] = found + 1
                 line = bisect_right(starts, found)
         return min(line, n_lines)
 
-    walker = _Walker(boxes, line_of, text, starts, base_offset, src)
+    walker = _Walker(boxes, line_of, text, bare, base_offset, src)
     limit = sys.getrecursionlimit()
     try:
         # Old Word HTML nests unclosed <P><FONT> hundreds deep: give the walk room.
         sys.setrecursionlimit(max(limit, 6000))
         walker.run(root)
-        segs, seg_lines, items = walker.segs, walker.seg_lines, walker.items
+        segs, items, firsts = walker.segs, walker.items, walker.item_lines
     except RecursionError:  # deeper still: read the text with block breaks kept
         return _flat(html, base_offset, src, _title(root))
     finally:
         sys.setrecursionlimit(limit)
 
     texts = _finish(segs)
-    # Source line where each item starts, to end every line before the next one starts.
-    firsts = [
-        seg_lines[item]
-        if isinstance(item, int)
-        else bisect_right(starts, item.start - base_offset)
-        if isinstance(item, Line)
-        else item[1]
-        for item in items
-    ]
+    # Every line ends before the source line where the next item starts.
     firsts.append(walker.last_line + 1)
     lines: list[Line] = []
-    for k, item in enumerate(items):
-        if isinstance(item, Line):
-            lines.append(item)
-            continue
-        first = firsts[k]
-        last = max(first, firsts[k + 1] - 1)
-        start, end = base_offset + starts[first - 1], base_offset + starts[last] - 1
+    add = lines.append
+    for item, (first, after) in zip(items, pairwise(firsts), strict=True):
         if isinstance(item, int):
-            if texts[item]:
-                lines.append(Line((texts[item],), start, end))
+            para = texts[item]
+            if not para:
+                continue
+            cells: tuple[str, ...] = (para,)
+        elif isinstance(item, Line):
+            add(item)
+            continue
         else:
-            cells = tuple(["\n".join([texts[i] for i in cell if texts[i]]) for cell in item[0]])
-            if any(cells):
-                lines.append(Line(cells, start, end, is_row=True))
+            # (A cell of one segment is that segment's text.)
+            cells = tuple(
+                [
+                    texts[cell[0]] if len(cell) == 1 else "\n".join([texts[i] for i in cell if texts[i]])
+                    for cell in item
+                ]
+            )
+            if not any(cells):
+                continue
+        last = after - 1 if after > first else first
+        start = base_offset + bare[first - 1] + first - 1
+        add(Line(cells, start, base_offset + bare[last] + last - 1, not isinstance(item, int)))
     if lines and _last_chain_depth(root) >= 250 and not _ends_as_source(html, lines):
         # libxml2 stops building the tree past its nesting limit and drops the rest silently.
         return _flat(html, base_offset, src, _title(root))
     return Document(tuple(lines), src, "html", _title(root))
+
+
+def _line_starts(bare: list[int]) -> list[int]:
+    """The offset where each source line starts (see ``bare`` in :func:`read_html`)."""
+    return [length + k for k, length in enumerate(bare)]
 
 
 _LAST_WORD = re.compile(r"[A-Za-z0-9][\w.,$%-]{2,}(?=\W*$)")
@@ -237,8 +247,8 @@ def _ends_as_source(html: str, lines: list[Line]) -> bool:
 
 
 # An item of the output: a paragraph (segment index), a row (cells as lists of segment
-# indexes, source line) or a line already made by the text reader.
-_Item = int | tuple[list[list[int]], int] | Line
+# indexes) or a line already made by the text reader.
+_Item = int | list[list[int]] | Line
 
 
 class _Walker:
@@ -253,25 +263,28 @@ class _Walker:
         boxes: bool,
         line_of: Callable[[_Element], int],
         text: str,
-        starts: list[int],
+        bare: list[int],
         base_offset: int,
         src: str,
     ) -> None:
         self.segs: list[str] = []
         self.seg_lines: list[int] = []
         self.items: list[_Item] = []
+        #: Source line where each item starts.
+        self.item_lines: list[int] = []
         #: Source line of the last block, row or cell met.
         self.last_line = 1
         self.boxes = boxes
         self.line_of = line_of
         self.text = text
-        self.starts = starts
+        self.bare = bare
+        self._starts: list[int] | None = None
         self.base_offset = base_offset
         self.src = src
 
     def run(self, root: _Element) -> None:
-        """Walk ``root``; fill :attr:`segs`, :attr:`seg_lines` and :attr:`items`."""
-        segs, seg_lines, items = self.segs, self.seg_lines, self.items
+        """Walk ``root``; fill :attr:`segs`, :attr:`seg_lines`, :attr:`items` and :attr:`item_lines`."""
+        segs, seg_lines, items, item_lines = self.segs, self.seg_lines, self.items, self.item_lines
         boxes, line_of = self.boxes, self.line_of
         buf: list[str] = []
         add = buf.append
@@ -291,6 +304,7 @@ class _Walker:
                 seg_lines.append(cur)
                 if cell is None:
                     items.append(len(segs) - 1)
+                    item_lines.append(cur)
                 else:
                     cell.append(len(segs) - 1)
 
@@ -299,46 +313,64 @@ class _Walker:
                 return
             if len(cells) == 1 and len(cells[0]) > 1:  # a layout cell holding paragraphs
                 items.extend(cells[0])
+                item_lines.extend([seg_lines[i] for i in cells[0]])
             else:
-                items.append((cells, line))
+                items.append(cells)
+                item_lines.append(line)
 
         # White space opening a segment is dropped (segments are stripped): fewer breaks to make.
-        def walk(parent: _Element) -> None:
+        # Children come as a list, el[:] (cheaper than lxml's child iterator, and empty for a
+        # leaf); the type stubs know only integer indexes, hence the "type: ignore" comments.
+        def walk(parent: _Element, children: list[_Element]) -> None:
             nonlocal cur, row, row_line, cell, rest
-            for el in parent:
+            sub: list[_Element]
+            for el in children:
                 kind = kinds(el.tag, _INLINE)
-                if kind == _INLINE:
-                    t = el.text
-                    if t and (buf or not t.isspace()):
-                        add(_box_run(el, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
-                    if len(el):
-                        walk(el)
-                elif kind in (_BLOCK, _CELL):
+                if kind == _CELL:
                     if buf:
                         brk()
                     ln: int | None = el.sourceline  # type: ignore[assignment]
                     cur = ln if ln and ln < _LINE_CAP else line_of(el)
-                    if kind == _CELL:
-                        if row is None:  # a cell outside any row
-                            row, row_line = [], cur
-                        if cell is not None:  # a cell opened inside a cell without a table
-                            row.append(cell)
+                    if row is None:  # a cell outside any row
+                        row, row_line = [], cur
+                    if cell is not None:  # a cell opened inside a cell without a table
+                        row.append(cell)
+                    cell = []
+                    t = el.text
+                    if t and not t.isspace():  # (buf is empty here)
+                        add(_box_run(el, t, fonts) if boxes and len(t) < 64 else t)
+                    sub = el[:]  # type: ignore[index,assignment]
+                    if sub:
+                        walk(el, sub)
+                    if buf:
+                        brk()
+                    if row is None:
+                        row = []
+                    if cell is None:
                         cell = []
+                    if cell or cell is not rest:  # an empty rest is no cell
+                        row.append(cell)
+                    cell = None
+                elif kind == _BLOCK:
+                    if buf:
+                        brk()
+                    ln = el.sourceline  # type: ignore[assignment]
+                    cur = ln if ln and ln < _LINE_CAP else line_of(el)
+                    t = el.text
+                    if t and not t.isspace():  # (buf is empty here)
+                        add(_box_run(el, t, fonts) if boxes and len(t) < 64 else t)
+                    sub = el[:]  # type: ignore[index,assignment]
+                    if sub:
+                        walk(el, sub)
+                    if buf:
+                        brk()
+                elif kind == _INLINE:
                     t = el.text
                     if t and (buf or not t.isspace()):
                         add(_box_run(el, t, fonts) if boxes and len(t) < 64 and not t.isspace() else t)
-                    if len(el):
-                        walk(el)
-                    if buf:
-                        brk()
-                    if kind == _CELL:
-                        if row is None:
-                            row = []
-                        if cell is None:
-                            cell = []
-                        if cell or cell is not rest:  # an empty rest is no cell
-                            row.append(cell)
-                        cell = None
+                    sub = el[:]  # type: ignore[index,assignment]
+                    if sub:
+                        walk(el, sub)
                 elif kind == _BR:
                     add(_BR_MARK)
                 elif kind == _ROW:
@@ -346,10 +378,12 @@ class _Walker:
                         brk()
                     if row is not None:  # cells outside any row, or an unclosed row
                         emit_row([*row, cell] if cell is not None else row, row_line)
-                    cur = row_line = line_of(el)
+                    ln = el.sourceline  # type: ignore[assignment]
+                    cur = row_line = ln if ln and ln < _LINE_CAP else line_of(el)
                     row, cell = [], None
-                    if len(el):
-                        walk(el)
+                    sub = el[:]  # type: ignore[index,assignment]
+                    if sub:
+                        walk(el, sub)
                     if buf:
                         brk()
                     if row is not None:
@@ -364,13 +398,15 @@ class _Walker:
                             [*outer_row, outer_cell] if outer_cell is not None else outer_row,
                             row_line,
                         )
-                    cur = line_of(el)
+                    ln = el.sourceline  # type: ignore[assignment]
+                    cur = ln if ln and ln < _LINE_CAP else line_of(el)
                     row = cell = None
                     t = el.text
-                    if t and (buf or not t.isspace()):
+                    if t and not t.isspace():  # (buf is empty here)
                         add(t)
-                    if len(el):
-                        walk(el)
+                    sub = el[:]  # type: ignore[index,assignment]
+                    if sub:
+                        walk(el, sub)
                     if buf:
                         brk()
                     if row is not None:
@@ -385,7 +421,10 @@ class _Walker:
                         brk()
                     cur = line_of(el)
                     if cell is None:
-                        items.extend(self.pre(el, cur))
+                        pre_lines = self.pre(el, cur)
+                        items.extend(pre_lines)
+                        base, starts = self.base_offset, self.starts()
+                        item_lines.extend([bisect_right(starts, line.start - base) for line in pre_lines])
                     else:
                         for line in self.pre(el, cur):
                             add(line.text)
@@ -398,18 +437,24 @@ class _Walker:
         t = root.text
         if t:
             add(t)
-        walk(root)
+        walk(root, root[:])  # type: ignore[index,arg-type]
         if buf:
             brk()
         if row is not None:
             emit_row([*row, cell] if cell is not None else row, row_line)
         self.last_line = cur
 
+    def starts(self) -> list[int]:
+        """Where each source line starts, made the first time a ``<pre>`` block needs it."""
+        if self._starts is None:
+            self._starts = _line_starts(self.bare)
+        return self._starts
+
     def pre(self, el: _Element, line: int) -> tuple[Line, ...]:
         """Read a ``<pre>`` block with the plain-text reader."""
         body = _text_content(el)
         text = self.text
-        line_start = self.starts[line - 1]
+        line_start = self.bare[line - 1] + line - 1
         tag = _PRE_TAG.search(text, line_start)
         offset = tag.end() if tag else line_start
         # The parser drops a line break right after <pre>, as browsers do.
@@ -427,23 +472,24 @@ def _finish(segs: list[str]) -> list[str]:
     parts = normalize_fragment(_spaces(_SEP.join(segs))).split(_SEP)
     if len(parts) != len(segs):  # a repair crossed a separator: do them one by one
         parts = [normalize_fragment(_spaces(s)) for s in segs]
-    out: list[str] = []
-    for part in parts:
-        if _BR_MARK in part:
-            part = "\n".join(p for p in (collapse(x) for x in part.split(_BR_MARK)) if p)
-        else:
-            part = part.strip()
-            if "  " in part:
-                part = collapse(part)
-        out.append(part)
-    return out
+    # normalize_fragment leaves no run of spaces: stripping is all that is left to do.
+    return [_br_lines(part) if _BR_MARK in part else part.strip() for part in parts]
+
+
+def _br_lines(part: str) -> str:
+    """A segment holding ``<br>`` marks: its non-empty pieces, one per line."""
+    return "\n".join([p for p in (collapse(x) for x in part.split(_BR_MARK)) if p])
+
+
+# Line breaks and tabs of the source (each a single character).
+_SOURCE_BREAKS = ("\n", "\r", "\t", "\f", "\v", "\x85", "\u2028", "\u2029")
 
 
 def _spaces(text: str) -> str:
     """Source line breaks and tabs to spaces (normalize_fragment collapses the runs)."""
-    text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\f", " ")
-    if "\v" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
-        text = re.sub("[\v\x85\u2028\u2029]", " ", text)
+    for ch in _SOURCE_BREAKS:
+        if ch in text:  # a scan for one character is much cheaper than a replace that finds none
+            text = text.replace(ch, " ")
     return text
 
 
@@ -536,15 +582,22 @@ def _flat(html: str, base_offset: int, src: str, title: str | None) -> Document:
 
 
 def _title(root: _Element) -> str | None:
-    title = root.find("head/title")
-    if title is None:
-        title = root.find(".//title")
+    # root.find("head/title"), else root.find(".//title"), without the ElementPath machinery.
+    title: _Element | None = None
+    for head in root.iterchildren("head"):
+        title = next(head.iterchildren("title"), None)
+        if title is not None:
+            break
+    else:
+        title = next(root.iterdescendants("title"), None)
         if title is None:
             return None
     return collapse(_text_content(title)) or None
 
 
 def _text_content(el: _Element) -> str:
+    if not len(el):  # no child at all: itertext would give the text alone
+        return el.text or ""
     return "".join(cast("Iterator[str]", el.itertext()))
 
 
