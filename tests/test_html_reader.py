@@ -496,3 +496,14 @@ def test_unclosed_paragraphs_nested_very_deep_lose_nothing() -> None:
 def test_hidden_block_with_control_character_and_dotted_capital_i() -> None:
     doc = read_html('<html><body><p>İstanbul</p><div style="display:\fnone">HIDDEN</div><p>kept</p></body></html>')
     assert [line.text for line in doc.lines] == ["İstanbul", "kept"]
+
+
+def test_hidden_element_whose_tail_holds_a_control_character_entity() -> None:
+    # lxml keeps "&#29;" from the parser but refuses it when the tail is moved: no ValueError,
+    # the hidden text is dropped and the tail read in place (control characters are kept, as
+    # everywhere else in the text).
+    doc = read_html(
+        "<html><body><p>Before <span style='display:none'>hidden</span>&#29;after "
+        "<b style='display:none'>gone</b>&#1;end</p></body></html>"
+    )
+    assert [line.text for line in doc.lines] == ["Before \x1dafter \x01end"]

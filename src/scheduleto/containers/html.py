@@ -546,6 +546,10 @@ def _symbol_font(el: _Element) -> bool | None:
     return first.startswith(SYMBOL_FONTS)
 
 
+# What lxml refuses in a text assignment.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _drop_hidden(root: _Element, text: str, lower: str) -> None:
     """Remove the elements styled ``display:none`` (inline XBRL headers...), keep their tails."""
     # Test each styled element's style in Python: no XPath literal built from the source (a
@@ -559,10 +563,18 @@ def _drop_hidden(root: _Element, text: str, lower: str) -> None:
             continue
         if el.tail:
             previous = el.getprevious()
+            merged = ((previous.tail if previous is not None else parent.text) or "") + el.tail
+            if _CONTROL.search(merged):
+                # A control character (from an entity such as &#1;): lxml keeps it from the
+                # parser but refuses it in an assignment (after dropping the old value). Empty
+                # the element and make it an inline one instead: its tail is read where it stands.
+                el.clear(keep_tail=True)
+                el.tag = "span"
+                continue
             if previous is not None:
-                previous.tail = (previous.tail or "") + el.tail
+                previous.tail = merged
             else:
-                parent.text = (parent.text or "") + el.tail
+                parent.text = merged
         parent.remove(el)
 
 
