@@ -568,7 +568,7 @@ def _drop_hidden(root: _Element, text: str, lower: str) -> None:
                 # A control character (from an entity such as &#1;): lxml keeps it from the
                 # parser but refuses it in an assignment (after dropping the old value). Empty
                 # the element and make it an inline one instead: its tail is read where it stands.
-                el.clear(keep_tail=True)
+                el.clear(keep_tail=True)  # type: ignore[call-arg]  # (missing from lxml-stubs)
                 el.tag = "span"
                 continue
             if previous is not None:
