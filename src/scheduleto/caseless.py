@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeAlias
 
 #: U+0130 (lower-cased to two characters), U+0131 and U+017F (taken for "i" and "s").
 ODD_CASE = "\u0130\u0131\u017f"
@@ -86,6 +88,77 @@ def search_at(
     return next(finditer_at(pattern, text, starts, guide, pos), None)
 
 
+#: What :func:`search_words` and :func:`word_starts` look for: a word (found with ``str.find``),
+#: or a pattern opening with a literal (found about as fast) for a frequent word that starts a
+#: match only when more follows ("the" of "the filing").
+Word: TypeAlias = str | re.Pattern[str]
+
+
+def _find(word: Word, guide: str, pos: int, endpos: int) -> int:
+    """Where ``word`` first stands in ``guide[pos:endpos]`` (an offset into ``guide``), or -1."""
+    if isinstance(word, str):
+        return guide.find(word, pos, endpos)
+    m = word.search(guide, pos, endpos)
+    return -1 if m is None else m.start()
+
+
+def search_words(
+    pattern: re.Pattern[str], text: str, words: tuple[Word, ...], guide: str | None, pos: int = 0
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, trying ``pattern`` only where one of ``words`` stands in
+    ``guide``.
+
+    Every match of ``pattern`` must start where one of ``words`` stands (or, for a pattern among
+    them, matches): ``guide`` is ``text`` itself, or :func:`lowered` ``(text)`` with lower-case
+    ``words`` for a case-insensitive pattern. ``guide`` None (an odd text): a plain search. Where
+    :func:`search_at` would scan for a pattern of alternatives (tried at every position), this
+    scans for each word on its own, with ``str.find``.
+    """
+    if guide is None:
+        return pattern.search(text, pos)
+    best: re.Match[str] | None = None
+    limit = len(guide)  # only a start before the best one found can do better
+    for word in words:
+        # A word must start before ``limit``; a pattern may need what follows.
+        end = limit + len(word) - 1 if isinstance(word, str) else len(guide)
+        at = _find(word, guide, pos, end)
+        while 0 <= at < limit:
+            m = pattern.match(text, at)
+            if m:
+                best, limit = m, at
+                break
+            at = _find(word, guide, at + 1, end)
+    return best
+
+
+def word_starts(guide: str, words: tuple[Word, ...], pos: int = 0, endpos: int | None = None) -> list[int]:
+    """Where one of ``words`` stands in ``guide`` (whole between ``pos`` and ``endpos``), in order."""
+    end = len(guide) if endpos is None else endpos
+    found: set[int] = set()
+    for word in words:
+        at = _find(word, guide, pos, end)
+        while at >= 0:
+            found.add(at)
+            at = _find(word, guide, at + 1, end)
+    return sorted(found)
+
+
+def finditer_starts(
+    pattern: re.Pattern[str], text: str, starts: list[int], pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern that matches no empty string, trying
+    it only at ``starts`` (in order; they must hold every place a match can start, as
+    :func:`word_starts` gives them for the words every match starts with)."""
+    end = len(text) if endpos is None else endpos
+    free = pos  # where the next match may start: matches do not overlap
+    for at in starts[bisect_left(starts, pos) :]:
+        if at >= end:
+            return
+        if at >= free:
+            m = pattern.match(text, at, end)
+            if m:
+                yield m
+                free = m.end()
 
 
 def lowered(text: str) -> str | None:
@@ -96,7 +169,13 @@ def lowered(text: str) -> str | None:
     matches this, at the same offsets. Only U+0130 (lower-cased to two characters), U+0131 and
     U+017F (taken for "i" and "s") break this.
     """
-    low = text.lower()
+    return lowered_as(text, text.lower())
+
+
+def lowered_as(text: str, low: str) -> str | None:
+    """:func:`lowered` ``(text)`` when ``low`` is ``text.lower()`` (as lower-cased pieces of
+    ``text`` joined where ``text`` joins them with a character that has no case, such as a
+    newline: ``str.lower`` reads no context across it)."""
     if len(low) != len(text) or (not text.isascii() and ("\u0131" in text or "\u017f" in text)):
         return None
     return low

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..caseless import finditer_at, lowered, search_at
+from ..caseless import Word, finditer_starts, lowered_as, search_words, word_starts
 from ..document import BOX_TOKENS, CHECKED, UNCHECKED, Document
 from ..model import CHECKBOX_KEYS, Checkboxes
 from ..vocab import CHECKBOX_BOUNDARIES, CHECKBOX_PATTERNS, LONE_LETTER_BOXES, compile_table
@@ -49,6 +49,18 @@ _FIRST_WORDS: dict[str, re.Pattern[str]] = {
     "cross_border_third_party": _words("rule"),
 }
 _BOUNDARY_FIRST_WORDS = _words("any", "relates", "relied", "previously", "date")
+# Frequent first words are looked for with what follows them in the patterns ("the filing"):
+# far fewer places to try.
+_FOLLOWED: dict[str, Word] = {"the": re.compile(r"the\s+filing"), "any": re.compile(r"any\s+part")}
+
+
+def _search_words(words: re.Pattern[str]) -> tuple[Word, ...]:
+    """The words of a _FIRST_WORDS pattern, as caseless.search_words takes them."""
+    return tuple(_FOLLOWED.get(w, w) for w in words.pattern.split("|"))
+
+
+_SEARCH_WORDS = {key: _search_words(words) for key, words in _FIRST_WORDS.items()}
+_BOUNDARY_SEARCH_WORDS = _search_words(_BOUNDARY_FIRST_WORDS)
 EMPTY_CELL = "\ue000"
 _TOKEN = re.compile(f"[{CHECKED}{UNCHECKED}]")
 _LONE_LETTER = re.compile(
@@ -72,16 +84,41 @@ class CheckboxResult:
 
 def box_stream(doc: Document, limit: int) -> str:
     """The first ``limit`` lines as segments joined by newlines, empty cells as a marker."""
+    return _box_stream(doc, limit)[0]
+
+
+def _box_stream(doc: Document, limit: int) -> tuple[str, str | None]:
+    """:func:`box_stream` and its :func:`~scheduleto.caseless.lowered` form, lower-cased a
+    segment at a time (most are ASCII, and a paragraph's is at hand in ``doc.texts_lower``)."""
     parts: list[str] = []
-    for line in doc.lines[:limit]:
+    lows: list[str] = []
+    texts, texts_lower = doc.texts, doc.texts_lower
+    for i, line in enumerate(doc.lines[:limit]):
+        cells = line.cells
         if line.is_row:
-            for cell in line.cells:
-                parts.append(cell.replace("\n", " ") if cell.strip() else EMPTY_CELL)
+            for cell in cells:
+                if cell.strip():
+                    part = cell.replace("\n", " ")
+                    parts.append(part)
+                    lows.append(part.lower())
+                else:
+                    parts.append(EMPTY_CELL)
+                    lows.append(EMPTY_CELL)
+        elif len(cells) == 1 and "\n" not in cells[0]:
+            # The paragraph's physical lines are its text (Line.lines would make the same).
+            if texts[i]:
+                parts.append(texts[i])
+                lows.append(texts_lower[i])
         else:
-            parts.extend(line.lines)
+            for part in line.lines:
+                parts.append(part)
+                lows.append(part.lower())
     text = "\n".join(parts)
+    low = "\n".join(lows)
     # "|" separates cells in text renderings of tables.
-    return text.replace("|", "\n") if doc.format == "text" else text
+    if doc.format == "text":
+        text, low = text.replace("|", "\n"), low.replace("|", "\n")
+    return text, lowered_as(text, low)
 
 
 def _state(token: str) -> bool:
@@ -91,11 +128,10 @@ def _state(token: str) -> bool:
 def extract_checkboxes(doc: Document) -> CheckboxResult:
     """Read the eight boxes from the cover of ``doc``."""
     limit = min(len(doc.lines), cover_end(doc) + 60)
-    stream = box_stream(doc, limit)
-    lower = lowered(stream)
+    stream, lower = _box_stream(doc, limit)
     found: list[tuple[int, int, str]] = []
     for key in CHECKBOX_KEYS:
-        m = search_at(_PATTERNS[key], stream, _FIRST_WORDS[key], lower)
+        m = search_words(_PATTERNS[key], stream, _SEARCH_WORDS[key], lower)
         if m:
             found.append((m.start(), m.end(), key))
     found.sort()
@@ -107,12 +143,19 @@ def extract_checkboxes(doc: Document) -> CheckboxResult:
             states_after[key] = _state(am.group(1)) if am else None
         return CheckboxResult(Checkboxes(**states_after), ())
     starts = [s for s, _e, _k in found]
+    # Where a boundary can start before the last wording (found once: the gaps are read in order).
+    bounds = word_starts(lower, _BOUNDARY_SEARCH_WORDS, 0, starts[-1]) if lower is not None and found else []
     states: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
     consumed = -1
     prev_end = 0
     for i, (start, end, key) in enumerate(found):
         floor = max(prev_end, consumed)
-        for bm in finditer_at(_BOUNDARY, stream, _BOUNDARY_FIRST_WORDS, lower, floor, start):
+        gap = (
+            _BOUNDARY.finditer(stream, floor, start)
+            if lower is None
+            else finditer_starts(_BOUNDARY, stream, bounds, floor, start)
+        )
+        for bm in gap:
             floor = max(floor, bm.end())
         next_start = starts[i + 1] if i + 1 < len(starts) else len(stream) + _NEXT_WORDING_GAP + 1
         state, used = _read_mark(stream, floor, start, end, next_start)

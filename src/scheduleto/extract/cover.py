@@ -38,6 +38,10 @@ _HEADING_ANCHORS = re.compile(
 )
 # Words one of which every _HEADING_ANCHORS match holds, lower-cased.
 _HEADING_WORDS = ("1934", "amendment", "rule", "schedule")
+# What a _HEADING_ANCHORS match starts with (lower-cased), but for the two whole-line ones: they
+# start at a line start followed by white space and "(" up to one of _HEADING_LINE_WORDS.
+_HEADING_STARTS = ("(", "securities", "schedule", "amendment")
+_HEADING_LINE_WORDS = ("amendment", "final")
 _COPIES = re.compile(COPIES_TO, re.IGNORECASE)
 _FILER_ROLE = re.compile(FILER_ROLE_CAPTION, re.IGNORECASE | re.MULTILINE)
 _COVER_END = re.compile(COVER_END, re.IGNORECASE)
@@ -80,25 +84,54 @@ def cover_end(doc: Document) -> int:
     return min(len(doc.lines), _MAX_COVER_LINES)
 
 
+def physical_lines(doc: Document, i: int) -> list[str]:
+    """``doc.lines[i].lines``: for a paragraph without line breaks (most are), its text, made
+    already: computing ``Line.lines`` costs more than reading it."""
+    cells = doc.lines[i].cells
+    if len(cells) == 1 and "\n" not in cells[0]:
+        return [doc.texts[i]] if doc.texts[i] else []
+    return doc.lines[i].lines
+
+
 def cover_stream(doc: Document) -> str:
     """The cover's physical lines joined by newlines (cells, ``<br>`` and ``|`` kept apart)."""
     out: list[str] = []
+    # identify() (head_text) has read the first lines' Line.lines already: they are at hand.
     for line in doc.lines[: cover_end(doc)]:
-        if not line.is_row:
-            out.extend(line.lines)
-            continue
-        # A row's ``Line.lines``, computed here: nothing else reads a row's lines, and computing
-        # them through the cached property costs more than the work itself.
-        for cell in line.cells:
-            if "\n" in cell:
-                out.extend(part for part in map(collapse, cell.split("\n")) if part)
-            elif cell:
-                part = collapse(cell)
-                if part:
-                    out.append(part)
+        out.extend(line.lines)
     text = "\n".join(out)
     # In text renderings of tables "|" separates cells; in HTML it is a printed character.
     return text.replace("|", "\n") if doc.format == "text" else text
+
+
+def _headings_end(segment: str, low: str | None) -> int:
+    """Where the last _HEADING_ANCHORS match in ``segment`` ends (0: none), as ``finditer``
+    finds them; trying the pattern only where a match can start when ``low`` is the segment
+    lower-cased (None: it is not a guide, see caseless.lowered)."""
+    if low is None:
+        return max((a.end() for a in _HEADING_ANCHORS.finditer(segment)), default=0)
+    starts: set[int] = set()
+    for word in _HEADING_STARTS:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    for word in _HEADING_LINE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            k = at
+            while k > 0 and (low[k - 1] == "(" or low[k - 1].isspace()):
+                k -= 1
+            starts.update(p for p in range(k, at + 1) if p == 0 or low[p - 1] == "\n")
+            at = low.find(word, at + 1)
+    end = 0
+    free = 0  # matches do not overlap
+    for at in sorted(starts):
+        if at >= free:
+            a = _HEADING_ANCHORS.match(segment, at)
+            if a:
+                end = free = a.end()
+    return end
 
 
 _RULE = re.compile(r"^[-_=*•·]{3,}\s*|\s*[-_=*]{3,}$")
@@ -108,12 +141,20 @@ _RULE_LAST = "-_=*"
 _PUNCTUATION_ONLY = re.compile(r"[-_=*.•·\s]+")
 
 
+# White space other than a space or a line break.
+_ODD_SPACE = re.compile(r"[^\S \n]")
+
+
 def _clean_value(text: str) -> list[str]:
+    for token in BOX_TOKENS:
+        if token in text:
+            text = text.replace(token, "")
+    # Lines whose only white space is single spaces need no more than stripping (see collapse).
+    plain = "  " not in text and (text.isascii() or _ODD_SPACE.search(text) is None)
+    plain = plain and "\t" not in text and "\r" not in text
     lines = []
     for raw in text.split("\n"):
-        for token in BOX_TOKENS:
-            raw = raw.replace(token, "")
-        line = collapse(raw)
+        line = raw.strip() if plain else collapse(raw)
         if line[:1] in _RULE_FIRST or line[-1:] in _RULE_LAST:
             line = _RULE.sub("", line)
         line = line.strip(" ;:")
@@ -243,7 +284,6 @@ def _caption_role(text: str | None) -> str | None:
 def extract_cover(doc: Document) -> CoverFields:
     """Read the cover page fields of ``doc`` (see module docstring)."""
     stream = cover_stream(doc)
-    lower = None if folds_oddly(stream) else stream.lower()
     warnings: list[str] = []
     found: dict[str, re.Match[str]] = {}
     for key in ("subject_and_filer", "subject", "class", "cusip", "authorized"):
@@ -267,10 +307,9 @@ def extract_cover(doc: Document) -> CoverFields:
             return None
         start = max((a.end() for a in anchors if a.end() <= m.start()), default=0)
         segment = stream[start : m.start()]
-        if lower is None or any(lower.find(w, start, m.start()) >= 0 for w in _HEADING_WORDS):
-            heads = [a.end() for a in _HEADING_ANCHORS.finditer(segment)]
-            if heads:
-                segment = segment[max(heads) :]
+        low = None if folds_oddly(segment) else segment.lower()
+        if low is None or any(w in low for w in _HEADING_WORDS):
+            segment = segment[_headings_end(segment, low) :]
         return _clean_value(segment)
 
     merged = "subject_and_filer" in found

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..caseless import fold_lower
 from ..document import Document, collapse
 from ..model import Exhibit
+from .cover import physical_lines
 
 _CODE = re.compile(
     r"^\s*(?P<code>(?:Exhibit\s+)?(?:(?:EX-)?99\.?\s*)?(?:\(\s*[a-hA-H]\s*\)(?:\s*\(\s*[0-9lIivxA-Za-z]{1,5}\s*\)){0,3}"
@@ -84,25 +85,24 @@ def normalize_code(code: str) -> str:
     return code
 
 
-def _physical_lines(doc: Document, i: int) -> list[str]:
-    """``doc.lines[i].lines``: for a paragraph without line breaks, its text (already made)."""
-    cells = doc.lines[i].cells
-    if len(cells) == 1 and "\n" not in cells[0]:
-        return [doc.texts[i]] if doc.texts[i] else []
-    return doc.lines[i].lines
-
-
 def _entries(doc: Document, i: int) -> list[tuple[str, str]]:
-    """Line ``i`` as (first cell, rest) entries: a table row, or each physical text line.
+    """Line ``i`` as (first cell, text) entries: a table row, or each physical text line (its
+    own first cell). The rest of the row is ``text[len(first) + 1 :]``.
 
     A paragraph is taken apart into its physical lines, so "Item 12. Exhibits." followed by
     rows without a blank line (or with ``<br>`` between them) is read like separate lines.
     """
     line = doc.lines[i]
     if line.is_row:
-        cells = [c for c in (collapse(c.replace("\n", " ")) for c in line.cells if c) if c]
-        return [(cells[0], " ".join(cells[1:]))] if cells else []
-    return [(t, "") for t in _physical_lines(doc, i)]
+        # A row's text is its non-blank cells, white space collapsed, joined by spaces.
+        text = doc.texts[i]
+        if text:
+            for cell in line.cells:
+                first = collapse(cell) if cell else ""
+                if first:
+                    return [(first, text)]
+        return []
+    return [(t, t) for t in physical_lines(doc, i)]
 
 
 def _index_rows(
@@ -122,8 +122,7 @@ def _index_rows(
     i = heading_lines[0] if heading_lines else len(doc.lines)
     while i < len(doc.lines):
         heading_line = i in headings
-        for first, rest in _entries(doc, i):
-            text = f"{first} {rest}".strip() if rest else first
+        for first, text in _entries(doc, i):
             if heading_line and _INDEX_HEADING.match(text):
                 in_index = True
                 sections.append([])
@@ -136,7 +135,7 @@ def _index_rows(
             m = _CODE.match(first)
             if m:
                 code = normalize_code(m.group("code"))
-                out.append((m, rest, code))
+                out.append((m, text[len(first) + 1 :], code))
                 if sections:
                     sections[-1].append(code)
         i += 1
@@ -165,13 +164,13 @@ def _adds_exhibits(doc: Document, heading_lines: list[int]) -> bool:
 def _footnotes(doc: Document) -> dict[str, str]:
     """The footnote legend: ``{"*": "Filed herewith.", "**": "Previously filed ..."}``."""
     notes: dict[str, str] = {}
-    for i in doc.lines_matching_caseless(_MARKS):
+    for i in doc.lines_matching(_MARKS):  # (no letter in a mark: no case to fold)
         line = doc.lines[i]
         if line.is_row:
             cells = [c.strip() for c in line.cells if c.strip()]
             texts = [" ".join(cells)] if cells and _MARKS_ONLY.fullmatch(cells[0]) else cells
         else:
-            texts = _physical_lines(doc, i)
+            texts = physical_lines(doc, i)
         for text in texts:
             m = _FOOTNOTE.match(text)
             if m and len(m.group("text")) < 250:

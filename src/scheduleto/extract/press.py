@@ -13,6 +13,7 @@ from ..caseless import lowered_oddly
 from ..dates import MONTH, WEEKDAY, find_dates
 from ..document import Document
 from ..model import PressRelease
+from .cover import physical_lines
 
 _WIRE = r"(?:BUSINESS\s*WIRE|PR\s*Newswire|GLOBE\s*NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS\s*Newswire|MARKETWIRED?|Marketwire|CNW|Newsfile|EQS-News|PRWEB)"
 _DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"
@@ -40,11 +41,12 @@ _BOILERPLATE = re.compile(
 )
 
 
-def _headline(texts: tuple[str, ...], dateline: int) -> str | None:
-    """The headline above a dateline; a headline broken over two or three lines is joined."""
+def _headline(above: list[str]) -> str | None:
+    """The headline above a dateline (``above``: the physical lines before it, nearest first);
+    a headline broken over two or three lines is joined."""
     parts: list[str] = []
-    for j in range(dateline - 1, max(-1, dateline - 8), -1):
-        candidate = texts[j].strip()
+    for text in above[:7]:
+        candidate = text.strip()
         if not candidate:
             continue
         if _BOILERPLATE.match(candidate):
@@ -62,49 +64,46 @@ def _may_name_wire(low: str) -> bool:
     return any(w in low for w in _WIRE_WORDS) or lowered_oddly(low)
 
 
-def _marked_lines(doc: Document) -> set[int] | None:
-    """Indexes of the lines holding one of :data:`_DATELINE_MARKS` (None: any line may)."""
-    if lowered_oddly("\n".join(doc.texts_lower)):
-        return None
-    return set(doc.lines_matching(_DATELINE_MARKS))
+def _physical(doc: Document, index: int) -> list[str]:
+    """Line ``index`` as press releases are read: a row as one line, a paragraph cut at its line
+    breaks (a dateline may follow its headline without a blank line, or after a ``<br>``)."""
+    return [doc.texts[index]] if doc.lines[index].is_row else physical_lines(doc, index)
 
 
-def _physical_lines(doc: Document, marked: set[int] | None) -> tuple[list[str], list[int]]:
-    """Rows as one line each, paragraphs cut at their line breaks (a dateline may follow its
-    headline without a blank line, or after a ``<br>``); and the indexes of those cut from the
-    ``marked`` lines (all when None)."""
-    out: list[str] = []
-    candidates: list[int] = []
-    for index, line in enumerate(doc.lines):
-        first = len(out)
-        if line.is_row:
-            out.append(line.text)
-        else:
-            out.extend(line.lines)
-        if marked is None or index in marked:
-            candidates.extend(range(first, len(out)))
-    return out, candidates
+def _above(doc: Document, index: int, before: list[str]) -> list[str]:
+    """The seven physical lines before one of line ``index`` (``before``: those of the line
+    itself before it), nearest first."""
+    out = before[::-1]
+    while len(out) < 7 and index > 0:
+        index -= 1
+        out.extend(reversed(_physical(doc, index)))
+    return out
 
 
 def extract_press_releases(doc: Document) -> tuple[PressRelease, ...]:
     """Every press release dateline in ``doc`` with its headline."""
     out: list[PressRelease] = []
-    physical, candidates = _physical_lines(doc, _marked_lines(doc))
-    texts = tuple(physical)
-    for i in candidates:
-        text = texts[i]
-        if not _MONTH_HINT.search(text[:160].lower()):
-            continue  # every dateline names a month near the start of its line
-        if not _YEAR_MARK.search(text) and not _may_name_wire(text.lower()):
-            continue
-        m = _DATELINE.match(text)
-        if not m:
-            continue
-        date_text = m.group("date1") or m.group("date2") or m.group("date3")
-        dates = find_dates(date_text)
-        location = re.sub(r"\s+", " ", m.group("loc")).strip(" ,") if m.group("loc") else None
-        headline = _headline(texts, i)
-        release = PressRelease(dates[0].date if dates else None, location, headline)
-        if release not in out:
-            out.append(release)
+    texts, lows = doc.texts, doc.texts_lower
+    # Every dateline holds a dash or a wire service's name: only lines holding one are read.
+    for index in doc.lines_matching_caseless(_DATELINE_MARKS):
+        physical = _physical(doc, index)
+        whole = physical == [texts[index]]  # its lower-cased text is at hand
+        for k, text in enumerate(physical):
+            low = lows[index] if whole else text.lower()
+            # Month names are ASCII: the lower-cased start is the start lower-cased when
+            # lower-casing keeps the length.
+            if not _MONTH_HINT.search(low[:160] if len(low) == len(text) else text[:160].lower()):
+                continue  # every dateline names a month near the start of its line
+            if not _YEAR_MARK.search(text) and not _may_name_wire(low):
+                continue
+            m = _DATELINE.match(text)
+            if not m:
+                continue
+            date_text = m.group("date1") or m.group("date2") or m.group("date3")
+            dates = find_dates(date_text)
+            location = re.sub(r"\s+", " ", m.group("loc")).strip(" ,") if m.group("loc") else None
+            headline = _headline(_above(doc, index, physical[:k]))
+            release = PressRelease(dates[0].date if dates else None, location, headline)
+            if release not in out:
+                out.append(release)
     return tuple(out)

@@ -16,9 +16,10 @@ from itertools import islice
 
 from ..caseless import folds_oddly
 from ..dates import parse_date
-from ..document import Document, Line, collapse
+from ..document import Document, collapse
 from ..model import Signature
 from .contacts import is_title
+from .cover import physical_lines
 
 _HEADING = re.compile(r"^\s*SIGNATURES?\s*\.?\s*$|^\s*SIGNATURES?\b(?=.*(?:After\s+due\s+inquiry|certify))", re.I)
 _END = re.compile(
@@ -73,15 +74,16 @@ def _is_entity(text: str) -> bool:
     return not (len(words) > 8 and text.endswith("."))
 
 
-def _physical(line: Line) -> list[str]:
+def _physical(doc: Document, i: int) -> list[str]:
+    line = doc.lines[i]
     if line.is_row:
         return [collapse(c.replace("\n", " ")) for c in line.cells if c.strip()]
-    return line.lines
+    return physical_lines(doc, i)
 
 
 def _physical_from(doc: Document, index: int) -> Iterator[str]:
-    for line in doc.lines[index:]:
-        yield from _physical(line)
+    for i in range(index, len(doc.lines)):
+        yield from _physical(doc, i)
 
 
 def _heading(doc: Document) -> tuple[int, int, re.Match[str]] | None:
@@ -92,7 +94,7 @@ def _heading(doc: Document) -> tuple[int, int, re.Match[str]] | None:
     else:
         candidates = doc.lines_matching(("signature",))
     for i in candidates:
-        for k, text in enumerate(_physical(doc.lines[i])):
+        for k, text in enumerate(_physical(doc, i)):
             head = _HEADING.match(text)
             if head:
                 return i, k, head
