@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate
+from typing import Any, Generic, TypeVar, overload
 
 from .caseless import lowered_oddly
 
@@ -27,19 +28,52 @@ CHECKED = "\u2612"
 UNCHECKED = "\u2610"
 BOX_TOKENS = frozenset({CHECKED, UNCHECKED})
 
-_WS = re.compile(r"\s+")
-
-
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 def collapse(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     # Most text arrives already collapsed: test for the rare case before rewriting.
-    plain = "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text
-    if plain and (text.isascii() or _ODD_SPACE.search(text) is None):
+    # isprintable() is False for every white space character but the plain space.
+    if ("  " not in text and "\n" not in text and "\t" not in text and "\r" not in text) and (
+        text.isascii() or text.isprintable() or _ODD_SPACE.search(text) is None
+    ):
         return text.strip()
-    return _WS.sub(" ", text).strip()
+    # str.split() and re's \s agree on white space: this is re.sub(r"\s+", " ", text).strip().
+    return " ".join(text.split())
+
+
+_T = TypeVar("_T")
+
+
+class _Lazy(Generic[_T]):
+    """:func:`functools.cached_property` without its lock (Python 3.11 takes one on every first
+    access, and a document has thousands of lines). The value goes into the instance dict, which
+    attribute look-ups read before this descriptor."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _Lazy[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _Lazy[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
+def _text_of(cells: tuple[str, ...]) -> str:
+    if len(cells) == 1:
+        return collapse(cells[0])
+    return collapse(" ".join([c for c in cells if c]))
 
 
 @dataclass(frozen=True, init=False)
@@ -64,18 +98,44 @@ class Line:
         fields["start"] = start
         fields["end"] = end
         fields["is_row"] = is_row
+        # Every line's text gets read (Document.texts): made here (as _text_of), it costs two
+        # calls less.
+        fields["text"] = (
+            collapse(cells[0]) if len(cells) == 1 else collapse(" ".join([c for c in cells if c]))
+        )
 
-    @cached_property
+    @classmethod
+    def of_parts(
+        cls, cells: tuple[str, ...], parts: list[str], start: int, end: int, is_row: bool = False
+    ) -> Line:
+        """A line whose :attr:`lines` the reader already has: ``parts`` must be what
+        :attr:`lines` would give, and ``" ".join(parts)`` what :attr:`text` would give."""
+        line = cls.__new__(cls)
+        line.__dict__.update(
+            cells=cells, start=start, end=end, is_row=is_row, text=" ".join(parts), lines=parts
+        )
+        return line
+
+    @_Lazy
     def text(self) -> str:
         """The line's text: non-empty cells joined by one space, white space collapsed."""
-        return collapse(" ".join(c for c in self.cells if c))
+        return _text_of(self.cells)
 
-    @cached_property
+    @_Lazy
     def lines(self) -> list[str]:
         """The line's text split where the source broke lines (cells and ``<br>``)."""
+        cells = self.cells
+        if len(cells) == 1 and "\n" not in cells[0]:
+            text = self.text  # the cell collapsed
+            return [text] if text else []
         out: list[str] = []
-        for cell in self.cells:
-            out.extend(part for part in (collapse(p) for p in cell.split("\n")) if part)
+        for cell in cells:
+            if "\n" in cell:
+                out.extend([part for part in map(collapse, cell.split("\n")) if part])
+            elif cell:
+                part = collapse(cell)
+                if part:
+                    out.append(part)
         return out
 
 
@@ -89,26 +149,33 @@ class Document:
     title: str | None = None
     _cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    @_Lazy
     def text(self) -> str:
         """All lines' text, one line per :class:`Line`."""
-        return "\n".join(line.text for line in self.lines)
+        return "\n".join(self.texts)
 
-    @cached_property
+    @_Lazy
     def texts(self) -> tuple[str, ...]:
         """Each line's :attr:`Line.text`, computed once."""
-        return tuple(line.text for line in self.lines)
+        return tuple([line.text for line in self.lines])
 
-    @cached_property
+    @_Lazy
     def texts_lower(self) -> tuple[str, ...]:
         """Each line's text lower-cased, for cheap keyword tests before a pattern runs."""
-        return tuple(t.lower() for t in self.texts)
+        if not self.lines:
+            return ()
+        # A line's text holds no newline, and lower-casing ends every context (final sigma)
+        # at one: the lines of the lower-cased text are the lower-cased lines.
+        return tuple(self._lower_index[0].split("\n"))
 
-    @cached_property
+    @_Lazy
     def _lower_index(self) -> tuple[str, list[int]]:
         """All lines lower-cased in one string, and where each line starts in it."""
-        starts = list(accumulate((len(t) + 1 for t in self.texts_lower), initial=0))
-        return "\n".join(self.texts_lower), starts
+        text = self.text
+        low = text.lower()
+        # Lower-casing keeps every length but where a letter becomes two ("İ").
+        lines = self.texts if len(low) == len(text) else low.split("\n")
+        return low, list(accumulate([len(t) + 1 for t in lines], initial=0))
 
     def lines_matching(self, keywords: tuple[str, ...]) -> list[int]:
         """Indexes of the lines holding any of ``keywords`` (lower-case), in order.
@@ -166,12 +233,12 @@ class Document:
         result: list[str] = found
         return result
 
-    @cached_property
+    @_Lazy
     def sentence_list(self) -> tuple[tuple[int, str], ...]:
         """``(line_index, sentence)`` for every sentence of every line."""
         return tuple((i, s) for i in range(len(self.lines)) for s in self.line_sentences(i))
 
-    @cached_property
+    @_Lazy
     def sentences_lower(self) -> tuple[str, ...]:
         """Each sentence of :attr:`sentence_list` lower-cased."""
         return tuple(sentence.lower() for _i, sentence in self.sentence_list)
@@ -240,6 +307,7 @@ _ABBREVIATIONS = (
 )
 # Group 1 is the break after the end mark (opening with the mark keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?]([\"”’)]*\s+)(?=[\"“(]?[A-Z0-9])")
+_PERIOD_END = re.compile(r"\.([\"”’)]*\s+)(?=[\"“(]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -248,10 +316,10 @@ def split_sentences(text: str) -> list[str]:
         return [text] if text else []
     parts: list[str] = []
     last = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _sentence_ends(text):
         # A lookbehind cannot be variable width, so check the abbreviation by hand.
-        before = text[last : m.start(1)]
-        if _ends_with_abbreviation(before):
+        mark = m.start(1)
+        if text[mark - 1] == "." and _ends_with_abbreviation(text, last, mark):
             continue
         parts.append(text[last : m.end()].strip())
         last = m.end()
@@ -261,10 +329,34 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
-_ABBREV_TAIL = re.compile(rf"(?:^|[\s(,])(?:{_ABBREVIATIONS})\.$|(?:^|[\s(,])(?:[A-Z]\.){{2,4}}$")
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text)``, by a pattern opening with a literal (a faster scan) when
+    the only end mark in ``text`` is the period."""
+    if "!" in text or "?" in text:
+        return _SENTENCE_END.finditer(text)
+    return _PERIOD_END.finditer(text)
 
 
-def _ends_with_abbreviation(text: str) -> bool:
-    # A match is at most ten characters long and ends the text: search only the tail ("^" does
-    # not match at a search position, so a cut inside the text cannot fake a start).
-    return bool(_ABBREV_TAIL.search(text, max(0, len(text) - 16)))
+def _unescape(pattern: str) -> str:
+    return re.sub(r"\\(.)", r"\1", pattern)
+
+
+_ABBREVIATION_WORDS = frozenset(_unescape(a) for a in _ABBREVIATIONS.split("|") if a != "[A-Z]")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]")
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, which ends with a period, ends with an abbreviation: the word
+    before the period (after the last white space, "(" or ",") is one of ``_ABBREVIATIONS`` or
+    initials ("U.S.", "J.P.")."""
+    # Such a word is at most seven characters long: the eight before the period tell.
+    chunk = text[max(start, end - 9) : end - 1]
+    if not chunk or chunk[-1].isspace():
+        return False
+    word = chunk.rsplit(None, 1)[-1]
+    word = word[max(word.rfind("("), word.rfind(",")) + 1 :]
+    if word in _ABBREVIATION_WORDS:
+        return True
+    if len(word) == 1:
+        return "A" <= word <= "Z"
+    return _INITIALS.fullmatch(word) is not None

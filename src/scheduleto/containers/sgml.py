@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape as _html_unescape
 from zoneinfo import ZoneInfo
 
@@ -224,24 +225,35 @@ def _looks_like_html(text: str) -> bool:
 def _find_ci(text: str, needle: str, start: int, end: int | None = None) -> int:
     """Case-insensitive ``str.find`` for an ASCII tag: upper and lower case first, regex last."""
     stop = len(text) if end is None else end
-    hits = [
-        i
-        for i in (text.find(needle, start, stop), text.find(needle.lower(), start, stop))
-        if i >= 0
-    ]
-    if hits:
-        return min(hits)
-    m = re.compile(re.escape(needle), re.I).search(text, start, stop)
+    hit = text.find(needle, start, stop)
+    # The lower-case spelling wins only if it starts first.
+    low = text.find(needle.lower(), start, stop if hit < 0 else hit + len(needle) - 1)
+    if low >= 0:
+        return low
+    if hit >= 0:
+        return hit
+    return _search_ci(text, needle, start, stop)
+
+
+def _search_ci(text: str, needle: str, start: int, stop: int) -> int:
+    m = _caseless(needle).search(text, start, stop)
     return m.start() if m else -1
+
+
+@lru_cache(maxsize=64)
+def _caseless(needle: str) -> re.Pattern[str]:
+    return re.compile(re.escape(needle), re.I)
 
 
 def _rfind_ci(text: str, needle: str, start: int, end: int) -> int:
     """Case-insensitive ``str.rfind`` for an ASCII tag."""
-    best = max(text.rfind(needle, start, end), text.rfind(needle.lower(), start, end))
+    hit = text.rfind(needle, start, end)
+    # The lower-case spelling wins only if it starts last.
+    best = max(hit, text.rfind(needle.lower(), max(start, hit + 1), end))
     if best >= 0:
         return best
     last = -1
-    for m in re.compile(re.escape(needle), re.I).finditer(text, start, end):
+    for m in _caseless(needle).finditer(text, start, end):
         last = m.start()
     return last
 
@@ -313,8 +325,10 @@ def _tag_finder(text: str, first: int, tags: _Tags) -> Callable[[str, int], int]
         if needle in absent and start >= absent[needle]:
             return -1
         hit = text.find(convert(needle), start)
-        if hit < 0:
-            hit = _find_ci(text, needle, start)
+        if hit < 0:  # _find_ci, knowing this spelling absent
+            hit = text.find(needle.lower() if convert is _identity else needle, start)
+            if hit < 0:
+                hit = _search_ci(text, needle, start, len(text))
         if hit < 0:
             absent[needle] = min(start, absent.get(needle, start))
         return hit

@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ..document import Document, Line, collapse
 from ..normalize import normalize_fragment
@@ -30,6 +31,32 @@ _TAG_ONLY = re.compile(
 _COLUMN_TAGS = re.compile(r"</?(?:[SC]|PAGE|CAPTION|FN|TABLE)>", re.I)
 
 
+# ASCII white space that collapse() keeps inside a plain line but not in a line it rewrites:
+# in a text holding one, a line's text is not always its parts joined by a space.
+_KEPT_SPACE = "\v\x1c\x1d\x1e\x1f"
+
+
+def _physical_lines(text: str) -> tuple[list[str], list[int], str]:
+    """The physical lines of ``text`` (without their ends), where each starts, and the lines
+    joined by newlines."""
+    if "\r" not in text and "\f" not in text:
+        bodies = text.split("\n")
+        if not bodies[-1]:  # the text ends with a line end (or is empty)
+            bodies.pop()
+            text = text[:-1]
+        starts = list(accumulate([len(b) + 1 for b in bodies], initial=0))
+        starts.pop()
+        return bodies, starts, text
+    bodies, starts = [], []
+    for m in _LINE.finditer(text):
+        raw = m.group(0)
+        if not raw:
+            break
+        bodies.append(raw.rstrip("\r\n\f"))
+        starts.append(m.start())
+    return bodies, starts, "\n".join(bodies)
+
+
 def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> Document:
     """Build a :class:`Document` from plain or extracted text.
 
@@ -40,48 +67,55 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
     para: list[str] = []
     para_start = 0
     para_end = 0
+    of_parts = Line.of_parts
+
+    bodies, starts, joined = _physical_lines(text)
+    # Normalise the whole text in one pass (much faster than line by line); if a repair ever
+    # joined two lines, fall back to normalising each line on its own.
+    normalized = normalize_fragment(joined).split("\n")
+    if len(normalized) != len(bodies):
+        normalized = [normalize_fragment(body) for body in bodies]
+    # A paragraph's text is its lines joined by a space, unless collapse() left white space
+    # in a line that joining would collapse.
+    joinable = not any(c in text for c in _KEPT_SPACE)
 
     def flush() -> None:
         nonlocal para
         if para:
-            lines.append(Line(("\n".join(para),), para_start, para_end))
+            cells = ("\n".join(para),)
+            if joinable or len(para) == 1:
+                lines.append(of_parts(cells, para, para_start, para_end))
+            else:
+                lines.append(Line(cells, para_start, para_end))
             para = []
 
-    spans: list[tuple[int, int, str]] = []
-    pos = 0
-    for m in _LINE.finditer(text):
-        raw = m.group(0)
-        if not raw:
-            break
-        body = raw.rstrip("\r\n\f")
-        spans.append((base_offset + pos, base_offset + pos + len(body), body))
-        pos += len(raw)
-    # Normalise the whole text in one pass (much faster than line by line); if a repair ever
-    # joined two lines, fall back to normalising each line on its own.
-    normalized = normalize_fragment("\n".join(body for _s, _e, body in spans)).split("\n")
-    if len(normalized) != len(spans):
-        normalized = [normalize_fragment(body) for _s, _e, body in spans]
-    for k, ((start, end, body), fragment) in enumerate(zip(spans, normalized, strict=True)):
+    last = len(bodies) - 1
+    for k, fragment in enumerate(normalized):
+        body = bodies[k]
         # Page marks and tag-only lines start with "<", "-" or "Page"; page numbers with a digit.
         first = body.lstrip()[:1]
         if first in _MARK_STARTS and (_PAGE_MARK.match(body) or _TAG_ONLY.match(body)):
             flush()
             continue
         if first.isdigit() and _LONE_NUMBER.match(body) and (
-            k + 1 == len(spans)
-            or not spans[k + 1][2].strip()
-            or _PAGE_MARK.match(spans[k + 1][2])
-            or (k > 0 and _PAGE_MARK.match(spans[k - 1][2]))
+            k == last
+            or not bodies[k + 1].strip()
+            or _PAGE_MARK.match(bodies[k + 1])
+            or (k > 0 and _PAGE_MARK.match(bodies[k - 1]))
         ):
             flush()
             continue
         if "<" in fragment:
             fragment = _COLUMN_TAGS.sub(" ", fragment)
+        start = base_offset + starts[k]
         if "\t" in fragment and fragment.strip():
             flush()
-            cells = tuple(collapse(c) for c in fragment.split("\t"))
-            if any(cells):
-                lines.append(Line(cells, start, end, is_row=True))
+            cells = tuple([collapse(c) for c in fragment.split("\t")])
+            parts = [c for c in cells if c]
+            if parts and joinable:
+                lines.append(of_parts(cells, parts, start, start + len(body), is_row=True))
+            elif parts:
+                lines.append(Line(cells, start, start + len(body), is_row=True))
             continue
         stripped = collapse(fragment)
         if not stripped:
@@ -90,6 +124,6 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
         if not para:
             para_start = start
         para.append(stripped)
-        para_end = end
+        para_end = start + len(body)
     flush()
     return Document(tuple(lines), source if source is not None else text, "text")

@@ -37,7 +37,10 @@ _AMENDMENT = re.compile(
 )
 _AMENDMENT_AT = re.compile("amendment")
 _FINAL = re.compile(r"\(\s*Final\s+Amendment\s*\)|Amendment\s+No\.?\s*\d+\s*[-–—(]?\s*Final\s+Amendment", re.I)
-_FINAL_AT = re.compile(r"\(\s*final|amendment\s+no")
+# Where a match of _FINAL can start, as two patterns opening with a literal (fast scans).
+_FINAL_AT = (re.compile(r"\(\s*final"), re.compile(r"amendment\s+no"))
+# Lower-case words a match of _TO_HEADING holds on the line it starts.
+_TO_HEADING_WORDS = ("schedule", "tender")
 
 
 def _flatten(text: str) -> str:
@@ -63,14 +66,39 @@ class Identity:
 
 def head_text(doc: Document, lines: int = _HEAD_LINES) -> str:
     """The text of the document's first lines (where headings and the cover stand)."""
-    return "\n".join(part for line in doc.lines[:lines] for part in line.lines)
+    return "\n".join([part for line in doc.lines[:lines] for part in line.lines])
+
+
+def _head_lower(doc: Document, head: str) -> str | None:
+    """``lowered(head_text(doc))``, cut from the document's lower-cased lines.
+
+    A line's parts are cut from its lower-cased text, which lower-cases the same way (a space
+    ends a context as a line end does) whenever the parts joined by a space are its text.
+    """
+    pieces: list[str] = []
+    for line, text, low in zip(doc.lines[:_HEAD_LINES], doc.texts, doc.texts_lower, strict=False):
+        parts = line.lines
+        if len(low) != len(text):  # a letter lower-cased to two
+            return None
+        if len(parts) == 1 and parts[0] == text:
+            pieces.append(low)
+            continue
+        if " ".join(parts) != text:
+            return lowered(head)
+        at = 0
+        for part in parts:
+            pieces.append(low[at : at + len(part)])
+            at += len(part) + 1
+    if not head.isascii() and ("\u0131" in head or "\u017f" in head):
+        return None
+    return "\n".join(pieces)
 
 
 def identify(doc: Document) -> Identity:
     """Decide whether ``doc`` is a Schedule TO, and read its amendment number."""
     head = head_text(doc)
-    low = lowered(head)
-    is_to = bool(_TO_HEADING.search(head))
+    low = _head_lower(doc, head)
+    is_to = _has_heading(head, low)
     other = None
     if not is_to:
         for pattern, form in _OTHER:
@@ -88,7 +116,9 @@ def identify(doc: Document) -> Identity:
         if bm:
             value = parse_number(bm.group("n"))
             number = int(value) if value is not None and 0 < value < 1000 else None
-    final = (low is None or "final" in low) and search_at(_FINAL, head, _FINAL_AT, low) is not None
+    final = (low is None or "final" in low) and any(
+        search_at(_FINAL, head, starts, low) is not None for starts in _FINAL_AT
+    )
     return Identity(
         is_schedule_to=is_to,
         other_form=other,
@@ -96,6 +126,28 @@ def identify(doc: Document) -> Identity:
         amendment_number=number,
         final_amendment_heading=final,
     )
+
+
+def _has_heading(head: str, low: str | None) -> bool:
+    """Whether ``_TO_HEADING`` occurs in ``head`` (lower-cased as ``low``).
+
+    A match starts a line, and if its first few non-word characters run past a line end, the
+    match from the next line's start succeeds too: trying the starts of the lines holding one of
+    the heading's words is enough.
+    """
+    if low is None:
+        return _TO_HEADING.search(head) is not None
+    tried: set[int] = set()
+    for word in _TO_HEADING_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            start = low.rfind("\n", 0, at) + 1
+            if start not in tried:
+                if _TO_HEADING.match(head, start) is not None:
+                    return True
+                tried.add(start)
+            at = low.find(word, at + len(word))
+    return False
 
 
 def _heading_amendment_number(head: str, low: str | None) -> int | None:
