@@ -29,6 +29,9 @@ UNCHECKED = "\u2610"
 BOX_TOKENS = frozenset({CHECKED, UNCHECKED})
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+#: The white space :func:`collapse` can leave in its result (ASCII control characters in a
+#: line that needs no other change); it makes every other run of white space one space.
+KEPT_SPACE = "\v\f\x1c\x1d\x1e\x1f"
 
 
 def collapse(text: str) -> str:

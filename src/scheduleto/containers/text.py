@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from ..document import Document, Line, collapse
+from ..document import KEPT_SPACE, Document, Line, collapse
 from ..normalize import normalize_fragment
 
 # A form feed ends a line too (a page break inside a line must not glue two words).
@@ -29,11 +29,6 @@ _TAG_ONLY = re.compile(
 )
 # SGML markup that may open a line of text: "<S>", "<C>", "<PAGE>", "<CAPTION>", "<FN>".
 _COLUMN_TAGS = re.compile(r"</?(?:[SC]|PAGE|CAPTION|FN|TABLE)>", re.I)
-
-
-# ASCII white space that collapse() keeps inside a plain line but not in a line it rewrites:
-# in a text holding one, a line's text is not always its parts joined by a space.
-_KEPT_SPACE = "\v\x1c\x1d\x1e\x1f"
 
 
 def _physical_lines(text: str) -> tuple[list[str], list[int], str]:
@@ -75,9 +70,9 @@ def read_text(text: str, *, base_offset: int = 0, source: str | None = None) -> 
     normalized = normalize_fragment(joined).split("\n")
     if len(normalized) != len(bodies):
         normalized = [normalize_fragment(body) for body in bodies]
-    # A paragraph's text is its lines joined by a space, unless collapse() left white space
-    # in a line that joining would collapse.
-    joinable = not any(c in text for c in _KEPT_SPACE)
+    # A line's text is its parts joined by a space, unless collapse() left white space in a
+    # part that joining would collapse.
+    joinable = not any(c in text for c in KEPT_SPACE)
 
     def flush() -> None:
         nonlocal para

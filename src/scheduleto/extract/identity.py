@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..caseless import lowered, may_hold, search_at
 from ..dates import find_dates
-from ..document import Document
+from ..document import KEPT_SPACE, Document
 from ..model import Checkboxes
 from ..numbers import parse_number
 from ..vocab import OTHER_FORMS, SCHEDULE_TO_HEADING
@@ -44,13 +44,11 @@ _TO_HEADING_WORDS = ("schedule", "tender")
 
 
 def _flatten(text: str) -> str:
-    """``" ".join(text.split())``, without splitting a text whose only white space is single
-    spaces and newlines (as :func:`head_text` gives)."""
-    flat = text.replace("\n", " ")
-    # isprintable() is False for every white space character but the plain space.
-    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
-        return flat
-    return " ".join(text.split())
+    """``" ".join(text.split())`` for lines of collapsed text (as :func:`head_text` gives): the
+    lines joined by a space, unless one holds white space that collapse() leaves in place."""
+    if any(c in text for c in KEPT_SPACE):
+        return " ".join(text.split())
+    return text.replace("\n", " ")
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,8 @@ def _head_lower(doc: Document, head: str) -> str | None:
     ends a context as a line end does) whenever the parts joined by a space are its text.
     """
     pieces: list[str] = []
-    for line, text, low in zip(doc.lines[:_HEAD_LINES], doc.texts, doc.texts_lower, strict=False):
+    n = _HEAD_LINES
+    for line, text, low in zip(doc.lines[:n], doc.texts[:n], doc.texts_lower[:n], strict=True):
         parts = line.lines
         if len(low) != len(text):  # a letter lower-cased to two
             return None
