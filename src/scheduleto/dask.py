@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .bulk.core import BulkResult, ItemError, normalize_forms, process_bytes
-from .bulk.inputs import InputItem, iter_fileobj, select_dir_files
+from .bulk.inputs import NOT_REGULAR, InputItem, iter_fileobj, select_dir_files
 from .export.tables import COLUMN_KINDS, frame, require, to_tables
 from .source import MAX_BYTES
 
@@ -37,10 +37,6 @@ ERROR_COLUMNS = ("source", "member", "sha256", "status", "error_type", "message"
 
 #: A file to read: (fsspec filesystem, path in it, label used as the result's ``source``).
 FileRef = tuple[Any, str, str]
-
-#: The error :func:`parse_file` records for a FIFO, socket or broken link (as ``parse_many`` does
-#: for those met in a directory): opening a FIFO would block the worker.
-NOT_REGULAR = "not a regular file (FIFO, socket or broken link)"
 
 
 def _is_local(fs: Any) -> bool:

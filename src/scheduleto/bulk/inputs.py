@@ -129,6 +129,10 @@ def select_dir_files(names: Sequence[str]) -> list[str]:
     return visible
 
 
+#: The error recorded for a FIFO, socket or broken link: never opened (a FIFO would block).
+NOT_REGULAR = "not a regular file (FIFO, socket or broken link)"
+
+
 def _excluded(path: str, patterns: Sequence[str], root: str) -> bool:
     """True when the file's name, its path under the input directory ``root`` or its absolute
     path matches one of the glob ``patterns``."""
@@ -204,7 +208,7 @@ class _Reader:
                 elif entry.is_file():
                     files[entry.name] = entry
                 else:  # a FIFO, a socket, a dangling link: recorded, never opened
-                    yield _fail(entry.path, None, "SourceError", "not a regular file (FIFO, socket or broken link)")
+                    yield _fail(entry.path, None, "SourceError", NOT_REGULAR)
             except OSError:  # pragma: no cover - entry vanished
                 continue
         for name in select_dir_files(list(files)):

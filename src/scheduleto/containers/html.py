@@ -321,6 +321,8 @@ class _Walker:
         # White space opening a segment is dropped (segments are stripped): fewer breaks to make.
         # Children come as a list, el[:] (cheaper than lxml's child iterator, and empty for a
         # leaf); the type stubs know only integer indexes, hence the "type: ignore" comments.
+        # Cells and blocks read their own text and children with the same few lines, written
+        # out in each branch: this loop runs once per element, and a shared helper costs a call.
         def walk(parent: _Element, children: list[_Element]) -> None:
             nonlocal cur, row, row_line, cell, rest
             sub: list[_Element]
