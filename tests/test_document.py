@@ -26,7 +26,7 @@ def test_lines_matching_gives_each_line_once_in_order() -> None:
 
 
 def test_lines_with_joins_the_matching_lines() -> None:
-    assert DOC.lines_with("exhibit", "nothing") == "Exhibit Index\nNothing here."
+    assert DOC.lines_with("exhibit", "nothing") == "Exhibit Index\x00Nothing here."
 
 
 def test_sentences_at_and_after() -> None:

@@ -64,3 +64,23 @@ def test_prices_per_ads_and_net_per_share() -> None:
 def test_scaled_amounts_have_no_spurious_decimals() -> None:
     offer = extract_offer(doc("The Company is offering up to $1.5 million in aggregate liquidation preference."))
     assert str(offer.aggregate_amount) == "1500000"
+
+
+def test_patterns_do_not_join_separate_lines() -> None:
+    # The offer patterns read only the lines holding their words; two such lines must not read
+    # as one sentence ("... Exchange" + "Offer to Purchase" is no exchange offer).
+    offer = extract_offer(doc(
+        "Holders receive cash. The Shares trade on the New York Stock Exchange\n\n"
+        "The Company has not paid dividends.\n\n"
+        "Offer to Purchase for Cash, dated May 1, 2020."
+    ))
+    assert offer.kind is OfferKind.CASH
+    assert offer.document_title == "Offer to Purchase for Cash"
+    assert offer.document_date == dt.date(2020, 5, 1)
+
+
+def test_title_is_whole_words() -> None:
+    offer = extract_offer(doc("Notice of the Second Offer to Purchasers of Notes."))
+    assert offer.document_title is None
+    offer = extract_offer(doc("Notice of the Second Offer to Purchase Notes."))
+    assert offer.document_title == "Second Offer to Purchase"

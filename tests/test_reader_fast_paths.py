@@ -85,7 +85,7 @@ def _plain_split(text: str) -> list[str]:
 
 
 _SENTENCE_TOKENS = ["Inc", "Corp", "U.S", "U.S.A", "A", "J.P", "A.B.C.D", "A.B.C.D.E", "approx", "Inc.)",
-                    "(Inc", "x,Inc", "the", "Offer", "2023", "p.m", "No", "L.L.C", "XInc", "Ltd.)", " ",
+                    "(Inc", "x,Inc", "the", "Offer", "2023", "p.m", "No", "NO", "INC", "NOTE", "L.L.C", "XInc", "Ltd.)", " ",
                     "  ", "\xa0", "(", ",", ". ", '." ', ".) ", "! ", "? ", ".", ".\u2003", "The", "1",
                     '"Q', "(B", "\u201cC", "x"]  # fmt: skip
 

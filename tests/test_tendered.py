@@ -152,3 +152,10 @@ def test_guaranteed_delivery_sentence_without_tender_verb() -> None:
         "Guaranteed Delivery have been delivered for 2,000,000 Shares."
     ))
     assert [(c.shares, c.guaranteed_delivery) for c in counts] == [(12345678, False), (2000000, True)]
+
+
+def test_security_noun_is_a_whole_word() -> None:
+    # "Sharesave" (a UK savings plan) is not "Shares": no count of Shares is read from it.
+    assert extract_tendered(doc("Holders of 1,200 Sharesave options tendered them in the Offer.")) == ()
+    (c,) = extract_tendered(doc("Holders of 1,200 Shares tendered them in the Offer."))
+    assert c.shares == 1200 and c.securities == "Shares"

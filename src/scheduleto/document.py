@@ -27,6 +27,10 @@ CHECKED = "\u2612"
 #: Token standing for an empty box (☐, Wingdings ``¨``, ``[ ]``, ``\\Box``...).
 UNCHECKED = "\u2610"
 BOX_TOKENS = frozenset({CHECKED, UNCHECKED})
+#: What joins the separate lines an extractor reads as one text (:meth:`Document.lines_with`): not
+#: white space and not a word character, so no pattern's ``\s`` or ``\w`` reads two lines as one
+#: sentence, and it has no case (:func:`scheduleto.caseless.lowered_as`).
+LINE_JOIN = "\x00"
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 #: The white space :func:`collapse` can leave in its result (ASCII control characters in a
@@ -212,7 +216,7 @@ class Document:
         return self.lines_matching(keywords)
 
     def lines_with(self, *keywords: str) -> str:
-        """The lines holding any of ``keywords`` (lower-case), joined by newlines.
+        """The lines holding any of ``keywords`` (lower-case), joined by :data:`LINE_JOIN`.
 
         Extractors run their patterns on this instead of the whole text: a pattern that needs
         "up to" cannot match a line without it.
@@ -222,7 +226,7 @@ class Document:
         if isinstance(cached, str):
             return cached
         texts = self.texts
-        out = "\n".join(texts[i] for i in self.lines_matching(keywords))
+        out = LINE_JOIN.join(texts[i] for i in self.lines_matching(keywords))
         self._cache[key] = out
         return out
 
@@ -306,6 +310,7 @@ _ABBREVIATIONS = (
     "Inc|Corp|Co|Ltd|Cos|Bros|No|Nos|Nr|Esq|Mr|Mrs|Ms|Dr|Jr|Sr|St|Ave|Blvd|N\\.A|U\\.S|p\\.m|a\\.m|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx|L\\.P|L\\.L\\.C|S\\.A|N\\.V|"
     "P\\.O|Ste|Fl|Rd|Pkwy|Inc\\.\\)|e\\.g|i\\.e|etc|U\\.S\\.A|Mass|Calif|Del|Cal|Ltd\\.\\)|plc|"
+    "INC|CORP|CO|LTD|COS|BROS|NO|NOS|"  # all-capital headings and names ("AMENDMENT NO. 1")
     "[A-Z]"
 )
 # Group 1 is the break after the end mark (opening with the mark keeps the scan fast).

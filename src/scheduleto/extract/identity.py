@@ -24,7 +24,7 @@ _CONFORMED_TYPE = re.compile(r"CONFORMED\s+SUBMISSION\s+TYPE:\s*(?P<type>SC\s+TO
 _SCHEDULE_TO = re.compile(r"Schedule\s+TO(?:-[ICT])?\b", re.IGNORECASE)
 _ANY_SCHEDULE = re.compile(r"Schedule\s+(?:TO(?:-[ICT])?|13D|13E-?3|14D-?9)\b", re.IGNORECASE)
 _FILED = re.compile(r"\b(?:originally\s+|initially\s+|first\s+)?filed\b", re.IGNORECASE)
-_ON_DATE = re.compile(r"\bon\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
+_ON_DATE = re.compile(r"\b(?i:on)\s+(?=[A-Z](?:[a-z]+|[A-Z]+)\.?\s+\d{1,2},?\s+\d{4})")
 _AMENDS = re.compile(r"\bamend(?:s|ing|ed)?\b", re.IGNORECASE)
 _EARLIER_AMENDMENT_BEFORE = re.compile(r"\b(?:by|and|in|of|with|under|per)\s+$", re.IGNORECASE)
 _EARLIER_AMENDMENT_AFTER = re.compile(
@@ -182,13 +182,13 @@ def original_filing_date(doc: Document) -> tuple[str, dt.date] | None:
     the Schedule TO (not a Schedule 13D amended in the same document).
     """
     best: tuple[str, dt.date] | None = None
-    texts, lows = doc.texts, doc.texts_lower
-    for i in doc.lines_matching(("filed",)):
+    lows = doc.texts_lower
+    for i in doc.lines_matching_caseless(("filed",)):
         # Split into sentences only a line that can hold "filed" and "Schedule TO".
-        if "filed" not in texts[i] or not may_hold(lows[i], "schedule"):
+        if not may_hold(lows[i], "schedule"):
             continue
         for sentence in doc.line_sentences(i):
-            if "filed" not in sentence or not _SCHEDULE_TO.search(sentence):
+            if not may_hold(sentence.lower(), "filed") or not _SCHEDULE_TO.search(sentence):
                 continue
             found = _filing_date_in(sentence)
             if found is None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..caseless import lowered, lowered_as, search_at, search_words
 from ..dates import find_dates
-from ..document import Document, collapse
+from ..document import LINE_JOIN, Document, collapse
 from ..model import ExchangeRatio, OfferKind, OfferTerms, PriceRange
 from ..numbers import NUMBER, WORD_NUMBER, parse_money, parse_number
 
@@ -34,8 +34,8 @@ _NAME_WORDS = 12
 _NAME_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _NAME_LINKS = frozenset({"due", "of", "and"})
 _DOC_TITLE = re.compile(
-    r"(?P<title>(?:(?:Amended|Restated|Supplemented|Revised|Second|Third|and)\s+)*Offer\s+to\s+(?:Purchase|Exchange)"
-    r"(?:\s+for\s+Cash)?)(?:,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))?",
+    r"(?P<title>\b(?:(?:Amended|Restated|Supplemented|Revised|Second|Third|and)\s+)*Offer\s+to\s+(?:Purchase|Exchange)"
+    r"(?:\s+for\s+Cash)?)\b(?:,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))?",
 )
 # Up to the last character that is not a letter or a space: no title starts before it.
 _BEFORE_TITLE = re.compile(r"(?s).*[^A-Za-z\s]")
@@ -223,8 +223,8 @@ def extract_offer(doc: Document) -> OfferTerms:
     kind_index = sorted(
         {*doc.lines_matching(("offer to",)), *doc.lines_matching(("exchange offer",)), *doc.lines_matching(("cash",))}
     )
-    kind_text = "\n".join([texts[i] for i in kind_index])
-    kind_low = lowered_as(kind_text, "\n".join([doc.texts_lower[i] for i in kind_index]))
+    kind_text = LINE_JOIN.join([texts[i] for i in kind_index])
+    kind_low = lowered_as(kind_text, LINE_JOIN.join([doc.texts_lower[i] for i in kind_index]))
     if (kind_low is None or "exchange" in kind_low) and search_words(
         _EXCHANGE_KIND, kind_text, _EXCHANGE_KIND_AT, kind_low
     ):
@@ -252,7 +252,7 @@ def extract_offer(doc: Document) -> OfferTerms:
             if dm:
                 sought = _defined_as(text, dm.group("term"))
     ratio = None
-    ratio_text = "\n".join([texts[i] for i in doc.lines_matching(("shares",)) if " for " in texts[i]])
+    ratio_text = LINE_JOIN.join([texts[i] for i in doc.lines_matching(("shares",)) if " for " in texts[i]])
     rm = None
     hint = _RATIO_HINT.search(ratio_text)
     if hint:

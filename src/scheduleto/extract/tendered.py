@@ -34,7 +34,7 @@ from ..numbers import NUMBER, SCALED_NUMBER, as_count, parse_number
 from ..vocab import AGENT_ROLES, TENDER_VERBS
 
 _SECURITY_NOUN = (
-    r"(?:shares|Shares|SHARES|units|Units|ADSs|ADS|American\s+Depositary\s+Shares|Notes|notes|securities)"
+    r"(?:shares|Shares|SHARES|units|Units|ADSs|ADS|American\s+Depositary\s+Shares|Notes|notes|securities)\b"
 )
 _APPROXIMATE = r"approximately|about|roughly|nearly|some|over|more\s+than"
 _COUNT = re.compile(
