@@ -43,3 +43,15 @@ def test_split_sentences_keeps_abbreviations() -> None:
         "It paid $10.",
         "The U.S.A. rules apply.",
     ]
+
+
+def test_physical_lines_are_the_lines_physical_lines() -> None:
+    doc = Document((
+        Line(("One paragraph.",), 0, 14),
+        Line(("First line\nsecond line",), 15, 37),
+        Line(("Cell a", "Cell b"), 38, 50),
+        Line(("",), 51, 51),
+    ))
+    assert [doc.physical_lines(i) for i in range(4)] == [line.lines for line in doc.lines]
+    assert doc.physical_lines(1) == ["First line", "second line"]
+    assert doc.physical_lines(3) == []

@@ -230,6 +230,16 @@ class Document:
         self._cache[key] = out
         return out
 
+    def physical_lines(self, index: int) -> list[str]:
+        """``lines[index].lines`` (the line's physical lines), with the common case made cheap: a
+        paragraph without line breaks is its text, already made, where computing
+        :attr:`Line.lines` costs more than reading it."""
+        cells = self.lines[index].cells
+        if len(cells) == 1 and "\n" not in cells[0]:
+            text = self.texts[index]
+            return [text] if text else []
+        return self.lines[index].lines
+
     def line_sentences(self, index: int) -> list[str]:
         """The sentences of line ``index``, split once and kept."""
         cache = self._cache.setdefault("line_sentences", {})

@@ -84,15 +84,6 @@ def cover_end(doc: Document) -> int:
     return min(len(doc.lines), _MAX_COVER_LINES)
 
 
-def physical_lines(doc: Document, i: int) -> list[str]:
-    """``doc.lines[i].lines``: for a paragraph without line breaks (most are), its text, made
-    already: computing ``Line.lines`` costs more than reading it."""
-    cells = doc.lines[i].cells
-    if len(cells) == 1 and "\n" not in cells[0]:
-        return [doc.texts[i]] if doc.texts[i] else []
-    return doc.lines[i].lines
-
-
 def cover_stream(doc: Document) -> str:
     """The cover's physical lines joined by newlines (cells, ``<br>`` and ``|`` kept apart)."""
     out: list[str] = []

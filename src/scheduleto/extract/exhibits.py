@@ -18,7 +18,6 @@ from functools import lru_cache
 from ..caseless import fold_lower
 from ..document import Document, collapse
 from ..model import Exhibit
-from .cover import physical_lines
 
 _CODE = re.compile(
     r"^\s*(?P<code>(?:Exhibit\s+)?(?:(?:EX-)?99\.?\s*)?(?:\(\s*[a-hA-H]\s*\)(?:\s*\(\s*[0-9lIivxA-Za-z]{1,5}\s*\)){0,3}"
@@ -102,7 +101,7 @@ def _entries(doc: Document, i: int) -> list[tuple[str, str]]:
                 if first:
                     return [(first, text)]
         return []
-    return [(t, t) for t in physical_lines(doc, i)]
+    return [(t, t) for t in doc.physical_lines(i)]
 
 
 def _index_rows(
@@ -170,7 +169,7 @@ def _footnotes(doc: Document) -> dict[str, str]:
             cells = [c.strip() for c in line.cells if c.strip()]
             texts = [" ".join(cells)] if cells and _MARKS_ONLY.fullmatch(cells[0]) else cells
         else:
-            texts = physical_lines(doc, i)
+            texts = doc.physical_lines(i)
         for text in texts:
             m = _FOOTNOTE.match(text)
             if m and len(m.group("text")) < 250:

@@ -13,7 +13,6 @@ from ..caseless import lowered_oddly
 from ..dates import MONTH, WEEKDAY, find_dates
 from ..document import Document
 from ..model import PressRelease
-from .cover import physical_lines
 
 _WIRE = r"(?:BUSINESS\s*WIRE|PR\s*Newswire|GLOBE\s*NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS\s*Newswire|MARKETWIRED?|Marketwire|CNW|Newsfile|EQS-News|PRWEB)"
 _DATE_TEXT = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"
@@ -67,7 +66,7 @@ def _may_name_wire(low: str) -> bool:
 def _physical(doc: Document, index: int) -> list[str]:
     """Line ``index`` as press releases are read: a row as one line, a paragraph cut at its line
     breaks (a dateline may follow its headline without a blank line, or after a ``<br>``)."""
-    return [doc.texts[index]] if doc.lines[index].is_row else physical_lines(doc, index)
+    return [doc.texts[index]] if doc.lines[index].is_row else doc.physical_lines(index)
 
 
 def _above(doc: Document, index: int, before: list[str]) -> list[str]:

@@ -19,7 +19,6 @@ from ..dates import parse_date
 from ..document import Document, collapse
 from ..model import Signature
 from .contacts import is_title
-from .cover import physical_lines
 
 _HEADING = re.compile(r"^\s*SIGNATURES?\s*\.?\s*$|^\s*SIGNATURES?\b(?=.*(?:After\s+due\s+inquiry|certify))", re.I)
 _END = re.compile(
@@ -78,7 +77,7 @@ def _physical(doc: Document, i: int) -> list[str]:
     line = doc.lines[i]
     if line.is_row:
         return [collapse(c.replace("\n", " ")) for c in line.cells if c.strip()]
-    return physical_lines(doc, i)
+    return doc.physical_lines(i)
 
 
 def _physical_from(doc: Document, index: int) -> Iterator[str]:
