@@ -45,13 +45,14 @@ def test_split_sentences_keeps_abbreviations() -> None:
     ]
 
 
-def test_physical_lines_are_the_lines_physical_lines() -> None:
+def test_physical_lines_of_paragraphs_rows_and_empty_lines() -> None:
     doc = Document((
         Line(("One paragraph.",), 0, 14),
         Line(("First line\nsecond line",), 15, 37),
         Line(("Cell a", "Cell b"), 38, 50),
         Line(("",), 51, 51),
     ))
-    assert [doc.physical_lines(i) for i in range(4)] == [line.lines for line in doc.lines]
-    assert doc.physical_lines(1) == ["First line", "second line"]
-    assert doc.physical_lines(3) == []
+    assert [line.lines for line in doc.lines] == [
+        ["One paragraph."], ["First line", "second line"], ["Cell a", "Cell b"], []
+    ]
+    assert doc.texts == ("One paragraph.", "First line second line", "Cell a Cell b", "")

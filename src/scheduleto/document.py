@@ -105,11 +105,7 @@ class Line:
         fields["start"] = start
         fields["end"] = end
         fields["is_row"] = is_row
-        # Every line's text gets read (Document.texts): made here (as _text_of), it costs two
-        # calls less.
-        fields["text"] = (
-            collapse(cells[0]) if len(cells) == 1 else collapse(" ".join([c for c in cells if c]))
-        )
+        fields["text"] = _text_of(cells)  # every line's text gets read (Document.texts)
 
     @classmethod
     def of_parts(
@@ -229,16 +225,6 @@ class Document:
         out = LINE_JOIN.join(texts[i] for i in self.lines_matching(keywords))
         self._cache[key] = out
         return out
-
-    def physical_lines(self, index: int) -> list[str]:
-        """``lines[index].lines`` (the line's physical lines), with the common case made cheap: a
-        paragraph without line breaks is its text, already made, where computing
-        :attr:`Line.lines` costs more than reading it."""
-        cells = self.lines[index].cells
-        if len(cells) == 1 and "\n" not in cells[0]:
-            text = self.texts[index]
-            return [text] if text else []
-        return self.lines[index].lines
 
     def line_sentences(self, index: int) -> list[str]:
         """The sentences of line ``index``, split once and kept."""

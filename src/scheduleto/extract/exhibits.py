@@ -101,7 +101,7 @@ def _entries(doc: Document, i: int) -> list[tuple[str, str]]:
                 if first:
                     return [(first, text)]
         return []
-    return [(t, t) for t in doc.physical_lines(i)]
+    return [(t, t) for t in doc.lines[i].lines]
 
 
 def _index_rows(
@@ -169,7 +169,7 @@ def _footnotes(doc: Document) -> dict[str, str]:
             cells = [c.strip() for c in line.cells if c.strip()]
             texts = [" ".join(cells)] if cells and _MARKS_ONLY.fullmatch(cells[0]) else cells
         else:
-            texts = doc.physical_lines(i)
+            texts = line.lines
         for text in texts:
             m = _FOOTNOTE.match(text)
             if m and len(m.group("text")) < 250:

@@ -66,7 +66,7 @@ def _may_name_wire(low: str) -> bool:
 def _physical(doc: Document, index: int) -> list[str]:
     """Line ``index`` as press releases are read: a row as one line, a paragraph cut at its line
     breaks (a dateline may follow its headline without a blank line, or after a ``<br>``)."""
-    return [doc.texts[index]] if doc.lines[index].is_row else doc.physical_lines(index)
+    return [doc.texts[index]] if doc.lines[index].is_row else doc.lines[index].lines
 
 
 def _above(doc: Document, index: int, before: list[str]) -> list[str]:

@@ -77,7 +77,7 @@ def _physical(doc: Document, i: int) -> list[str]:
     line = doc.lines[i]
     if line.is_row:
         return [collapse(c.replace("\n", " ")) for c in line.cells if c.strip()]
-    return doc.physical_lines(i)
+    return doc.lines[i].lines
 
 
 def _physical_from(doc: Document, index: int) -> Iterator[str]:
