@@ -202,3 +202,18 @@ def test_bare_heading_is_an_empty_document_in_strict_mode() -> None:
         scheduleto.parse_text("SCHEDULE TO\n\nTender Offer Statement under Section 14(d)(1)")
     lenient = scheduleto.parse_text("SCHEDULE TO", strict=False)
     assert lenient.subject_company is None and lenient.warnings
+
+
+def test_a_path_that_looks_like_text_is_read_when_the_file_exists(tmp_path: Path) -> None:
+    odd = tmp_path / "new\nline.txt"
+    odd.write_bytes(SEED.read_bytes())
+    assert scheduleto.parse(str(odd)).subject_company == "AULT ALLIANCE, INC."
+    with pytest.raises(SourceError, match="looks like the text of a filing"):
+        scheduleto.parse(str(tmp_path / "missing\nline.txt"))
+
+
+def test_max_bytes_holds_for_a_device_that_reports_no_size() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    with pytest.raises(SourceError, match="larger than 1,000 bytes"):
+        scheduleto.parse("/dev/zero", max_bytes=1000)

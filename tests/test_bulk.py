@@ -374,7 +374,11 @@ def test_resume_parses_nothing_new(
     # without --resume the directory is refused
     assert main(["bulk", str(root), "-o", str(out), "-q"]) == 2
     # a different format cannot resume it
-    assert main(["bulk", str(root), "-o", str(out), "--resume", "-q"]) == 2
+    assert main(["bulk", str(root), "-o", str(out), "--resume", "--format", "jsonl", "-q"]) == 2
+    # without --format, --resume takes the formats of the run it resumes
+    assert main(["bulk", str(root), "-o", str(out), "--resume", "-q", "--workers", "1"]) == 0
+    assert _summary(out)["formats"] == ["jsonl", "csv", "parquet"]
+    assert _summary(out)["parsed"] == 0
     resume = ["bulk", str(root), "-o", str(out), "--format", "jsonl,csv,parquet", "--resume", "-q"]
     assert main([*resume, "--workers", "2"]) == 0
     summary = _summary(out)

@@ -107,3 +107,13 @@ def test_an_internal_error_is_one_line_and_the_others_still_parse(
     assert "boom.txt: internal error (RuntimeError: unexpected)" in captured.err
     assert "Traceback" not in captured.err
     assert len(captured.out.splitlines()) == 1
+
+
+def test_output_to_a_directory_or_from_a_closed_stdin_says_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["parse", str(SEED), "-o", str(tmp_path)]) == 1
+    assert f"cannot write {tmp_path}: it is a directory" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["parse", "-"]) == 1
+    assert "no standard input" in capsys.readouterr().err

@@ -507,3 +507,10 @@ def test_hidden_element_whose_tail_holds_a_control_character_entity() -> None:
         "<b style='display:none'>gone</b>&#1;end</p></body></html>"
     )
     assert [line.text for line in doc.lines] == ["Before \x1dafter \x01end"]
+
+
+def test_nesting_past_the_parser_limit_before_any_text_is_read_flat() -> None:
+    # libxml2 drops everything past its nesting limit: here that is the whole text
+    html = "<html><body>" + "<div>" * 5000 + "<p>SCHEDULE TO</p><p>Tender offer statement</p></body></html>"
+    doc = read_html(html)
+    assert [line.text for line in doc.lines] == ["SCHEDULE TO", "Tender offer statement"]

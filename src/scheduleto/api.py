@@ -63,10 +63,15 @@ def parse(
     return _parse_decoded(loaded.text, loaded.encoding, loaded.sha256, loaded.path, strict=strict)
 
 
-def _parse_bytes(data: bytes, sha256: str, *, strict: bool = True) -> ScheduleTO:
-    """:func:`parse` for bytes whose SHA-256 digest the caller has already computed (bulk work)."""
-    if len(data) > MAX_BYTES:
-        raise SourceError(f"input is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit")
+def _parse_bytes(
+    data: bytes, sha256: str, *, strict: bool = True, max_bytes: int | None = MAX_BYTES
+) -> ScheduleTO:
+    """:func:`parse` for bytes whose SHA-256 digest the caller has already computed (bulk work).
+
+    ``max_bytes=None``: the caller has applied its own limit while reading.
+    """
+    if max_bytes is not None and len(data) > max_bytes:
+        raise SourceError(f"input is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
     text, encoding = decode(data)
     return _parse_decoded(text, encoding, sha256, None, strict=strict)
 

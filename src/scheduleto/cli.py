@@ -90,6 +90,8 @@ def _open_output(path: str | None) -> Iterator[IO[str]]:
     if path is None or path == "-":
         yield sys.stdout
         return
+    if os.path.isdir(path):
+        raise OSError(f"cannot write {path}: it is a directory; give a file name to -o")
     tmp = f"{path}.tmp-{os.getpid()}"
     try:
         fh = open(tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed below, then renamed
@@ -114,7 +116,11 @@ def _run_parse(files: Sequence[str], args: argparse.Namespace, strict: bool) -> 
     for name in files:
         try:
             if name == "-":
-                filing = parse(sys.stdin.buffer.read(), strict=strict)
+                if sys.stdin is None:
+                    failed += 1
+                    _err("-: there is no standard input to read (it is closed)")
+                    continue
+                filing = parse(sys.stdin.buffer, strict=strict)
             else:
                 filing = parse(name, strict=strict)
         except ScheduleTOError as exc:

@@ -43,6 +43,26 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
 
 
+def display_path(path: str) -> str:
+    """``path`` as text that any UTF-8 writer accepts.
+
+    A file name holding bytes that are not UTF-8 reaches Python with lone surrogates in it
+    (``os.fsdecode``); JSON, CSV and Parquet writers refuse those. Such bytes are written as
+    ``\\xNN`` instead, so the name stays readable and recognisable.
+    """
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+            return path.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
+
+
 @dataclass(frozen=True)
 class Loaded:
     """Decoded input text with where it came from."""
@@ -59,7 +79,11 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
         if len(source) > max_bytes:
             raise SourceError(f"input is {len(source):,} bytes, over the {max_bytes:,}-byte limit")
         return bytes(source), None
-    if isinstance(source, str) and ("\n" in source or len(source) > 4096 or source.lstrip()[:1] == "<"):
+    if (
+        isinstance(source, str)
+        and ("\n" in source or len(source) > 4096 or source.lstrip()[:1] == "<")
+        and not os.path.exists(source)
+    ):
         raise SourceError(
             "this looks like the text of a filing, not a path: use scheduleto.parse_text(text)"
         )
@@ -75,19 +99,24 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
         if not isinstance(data, bytes):
             raise SourceError("stream must be opened in binary mode ('rb')")
         name = getattr(source, "name", None)
-        path = name if isinstance(name, str) else None
+        path = display_path(name) if isinstance(name, str) else None
         if len(data) > max_bytes:
             raise SourceError(f"input is larger than {max_bytes:,} bytes", source=path)
         return data, path
     file_path = Path(os.fspath(source))
-    label = str(file_path)
+    label = display_path(str(file_path))
     try:
         size = file_path.stat().st_size
         if file_path.is_dir():
             raise SourceError("is a directory, not a filing file", source=label)
         if size > max_bytes:
             raise SourceError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", source=label)
-        return file_path.read_bytes(), label
+        # Read no more than the limit: a device or a pipe (/dev/zero) reports a size of 0.
+        with file_path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise SourceError(f"input is larger than {max_bytes:,} bytes", source=label)
+        return data, label
     except FileNotFoundError:
         raise SourceError("no such file", source=label) from None
     except PermissionError:

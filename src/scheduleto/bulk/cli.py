@@ -13,17 +13,17 @@ from typing import Any
 
 from .. import __version__
 from ..export.tables import MissingDependencyError, require
-from .core import BulkResult, normalize_forms
-from .engine import EngineOptions, RunStats, run_items
+from .core import DEFAULT_FORMS, BulkResult, normalize_forms
+from .engine import EngineOptions, RunStats, check_workers, run_items
 from .inputs import iter_inputs
-from .output import FORMATS, OutputConflict, OutputSet
+from .output import FORMATS, MANIFEST, OutputConflict, OutputSet, load_manifest
 
 __all__ = ["BulkJob", "add_bulk_parser", "run_bulk"]
 
 _DESCRIPTION = """\
 Parse every Schedule TO among INPUTs into DIR. INPUTs may be files, directories (walked
 recursively, e.g. sec-edgar-filings/), .zip, .tar, .tar.gz/.tgz (e.g. daily-feed
-YYYYMMDD.nc.tar.gz) and .gz files, and EDGAR form.idx/master.idx indexes (their Schedule TO
+YYYYMMDD.nc.tar.gz) and .gz files, and EDGAR form/master/company.idx indexes (their Schedule TO
 rows are read from --idx-root). Archives are streamed, never extracted. Inputs whose EDGAR
 header names another form are skipped without being parsed.
 """
@@ -42,7 +42,8 @@ output (in DIR):
 exit status:
   0    the run completed and no input failed (inputs of other forms are skipped, not failed)
   1    the run completed but some inputs failed (listed in DIR/errors.jsonl)
-  2    usage error, a missing optional dependency, or DIR holds another run
+  2    usage error, a missing optional dependency, or DIR holds another run (or is in use)
+  3    stopped: the output could not be written (disk full...); continue with --resume
   130  interrupted (Ctrl-C) or 143 terminated: what was written is intact; continue the run
        with --resume (a second Ctrl-C stops at once; --resume then drops the unfinished tail)
 
@@ -88,9 +89,10 @@ def add_bulk_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         type=_formats,
-        default=["jsonl"],
+        default=None,
         metavar="FMT",
-        help="jsonl (default), csv, parquet, or a comma list such as jsonl,parquet",
+        help="jsonl (default; with --resume: the formats of the run resumed), csv, parquet, or "
+        "a comma list such as jsonl,parquet",
     )
     p.add_argument(
         "--workers",
@@ -116,6 +118,11 @@ def add_bulk_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     mode.add_argument(
         "--overwrite", action="store_true", help="replace the bulk output already in DIR"
+    )
+    p.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="with --resume: parse again the inputs that failed (not those skipped as other forms)",
     )
     p.add_argument(
         "--idx-root",
@@ -163,6 +170,7 @@ class BulkJob:
         ordered: bool = False,
         forms: str | Sequence[str] | None = None,
         resume: bool = False,
+        retry_failed: bool = False,
         overwrite: bool = False,
         idx_root: str | None = None,
         exclude: Sequence[str] = (),
@@ -174,10 +182,11 @@ class BulkJob:
         self.inputs = list(inputs)
         self.output = output
         self.formats = list(formats)
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = check_workers(workers)
         self.ordered = ordered
         self.forms = normalize_forms(forms)
         self.resume = resume
+        self.retry_failed = retry_failed
         self.overwrite = overwrite
         self.idx_root = idx_root
         self.exclude = list(exclude)
@@ -205,6 +214,7 @@ class BulkJob:
             self.output,
             self.formats,
             resume=self.resume,
+            retry_failed=self.retry_failed,
             overwrite=self.overwrite,
             part_size=self.part_size,
             run_info={
@@ -330,27 +340,43 @@ def _progress(quiet: bool) -> Any:
     )
 
 
+def _usage_error(message: str) -> int:
+    print(f"scheduleto bulk: {message}", file=sys.stderr)
+    return 2
+
+
+def _resumed_formats(output: str) -> list[str] | None:
+    """The formats of the run recorded in ``output``'s manifest, if there is one."""
+    manifest = os.path.join(output, MANIFEST)
+    if not os.path.isfile(manifest):
+        return None
+    try:
+        return load_manifest(manifest).formats
+    except (OSError, ValueError):
+        return None  # OutputSet says what is wrong with it
+
+
 def run_bulk(args: argparse.Namespace) -> int:
     """The handler of ``scheduleto bulk``; returns the exit status."""
+    if "-" in args.inputs:
+        return _usage_error("bulk reads files, folders, archives and indexes, not standard input ('-')")
+    if args.retry_failed and not args.resume:
+        return _usage_error("--retry-failed goes with --resume (it retries the failures of that run)")
     if os.path.exists(args.output) and not os.path.isdir(args.output):
-        print(f"scheduleto bulk: -o {args.output}: is a file; give a directory for the output", file=sys.stderr)
-        return 2
-    try:
-        os.makedirs(args.output, exist_ok=True)
-        if not os.access(args.output, os.W_OK | os.X_OK):
-            raise PermissionError(13, "Permission denied")
-    except OSError as exc:
-        print(f"scheduleto bulk: -o {args.output}: cannot write there: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _usage_error(f"-o {args.output}: is a file; give a directory for the output")
+    formats = args.format
+    if formats is None:
+        formats = (_resumed_formats(args.output) if args.resume else None) or ["jsonl"]
     try:
         job = BulkJob(
             args.inputs,
             args.output,
-            formats=args.format,
+            formats=formats,
             workers=args.workers,
             ordered=args.ordered,
             forms=args.forms,
             resume=args.resume,
+            retry_failed=args.retry_failed,
             overwrite=args.overwrite,
             idx_root=args.idx_root,
             exclude=args.exclude,
@@ -359,8 +385,21 @@ def run_bulk(args: argparse.Namespace) -> int:
             quiet=args.quiet,
         )
     except ValueError as exc:
-        print(f"scheduleto bulk: {exc}", file=sys.stderr)
-        return 2
+        return _usage_error(str(exc))
+    try:  # only now: a usage error leaves no empty output directory behind
+        os.makedirs(args.output, exist_ok=True)
+        if not os.access(args.output, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        return _usage_error(f"-o {args.output}: cannot write there: {exc.strerror or exc}")
+    others = sorted(job.forms - DEFAULT_FORMS)
+    if others:  # a typo, or a form the parser refuses: every such filing would be skipped
+        print(
+            f"scheduleto bulk: warning: --forms {', '.join(others)}: not a Schedule TO form type "
+            f"({', '.join(sorted(DEFAULT_FORMS))}); the parser refuses such filings, they will be "
+            "skipped",
+            file=sys.stderr,
+        )
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         if job.stop_signal is not None:  # the second time: stop at once
@@ -380,6 +419,15 @@ def run_bulk(args: argparse.Namespace) -> int:
     except (OutputConflict, MissingDependencyError, ValueError) as exc:
         print(f"scheduleto bulk: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output cannot be written (disk full, file size limit...)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"scheduleto bulk: stopped: cannot write the output in {args.output}{where}: "
+            f"{exc.strerror or exc}; what was committed is intact: free the space, then continue "
+            "with --resume",
+            file=sys.stderr,
+        )
+        return 3
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from ..api import _parse_bytes
 from ..errors import NotScheduleTOError, ScheduleTOError
 from ..model import SCHEDULE_TO_FORMS, ScheduleTO
+from ..source import display_path
 
 __all__ = [
     "DEFAULT_FORMS",
@@ -59,6 +60,18 @@ class ItemError:
     traceback: str | None = None
 
 
+def displayable_names(item: Any) -> None:
+    """Make a frozen item's ``source`` and ``member`` names writable as UTF-8, in place.
+
+    A name holding bytes that are not UTF-8 (a file name's raw bytes) would stop every writer
+    (JSON, CSV, Parquet); such bytes become ``\\xNN`` (see :func:`~scheduleto.source.display_path`).
+    """
+    if not item.source.isascii():
+        object.__setattr__(item, "source", display_path(item.source))
+    if item.member is not None and not item.member.isascii():
+        object.__setattr__(item, "member", display_path(item.member))
+
+
 @dataclass(frozen=True)
 class BulkResult:
     """The outcome for one input item: either ``filing`` or ``error`` is set.
@@ -73,6 +86,9 @@ class BulkResult:
     sha256: str | None
     filing: ScheduleTO | None = None
     error: ItemError | None = None
+
+    def __post_init__(self) -> None:
+        displayable_names(self)
 
     @property
     def status(self) -> Status:
@@ -212,7 +228,8 @@ def process_bytes(
             form, selected = classify(data, forms)
             if not selected:
                 return skipped(source, member, sha, form, forms)
-        filing = _parse_bytes(data, sha, strict=strict)
+        # The bytes were read under the reader's own limit (parse_many's max_bytes).
+        filing = _parse_bytes(data, sha, strict=strict, max_bytes=None)
     except NotScheduleTOError as exc:
         form_type = normalize_form(exc.form_type) if exc.form_type else None
         return BulkResult(

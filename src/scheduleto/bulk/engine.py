@@ -503,10 +503,10 @@ def parse_many(
     """
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
+    if isinstance(exclude, str):  # one pattern, not its characters
+        exclude = [exclude]
     chosen = _forms(forms)
-    n = (os.cpu_count() or 1) if workers is None else workers
-    if n < 1:
-        raise ValueError(f"workers must be at least 1, got {n}")
+    n = check_workers(workers)
     options = EngineOptions(
         forms=chosen, strict=strict, workers=n, ordered=ordered, chunk_size=max(1, chunk_size)
     )
@@ -514,6 +514,22 @@ def parse_many(
         list(sources), forms=chosen, exclude=tuple(exclude), idx_root=idx_root, max_bytes=max_bytes
     )
     return run_items(items, options)
+
+
+#: More worker processes than this is a mistake (each holds a parser: ~40 MB).
+MAX_WORKERS = 256
+
+
+def check_workers(workers: int | None) -> int:
+    """The number of worker processes to start: ``workers``, or the machine's cores for None.
+
+    Raises:
+        ValueError: fewer than 1 or more than :data:`MAX_WORKERS`.
+    """
+    n = (os.cpu_count() or 1) if workers is None else workers
+    if not 1 <= n <= MAX_WORKERS:
+        raise ValueError(f"workers must be between 1 and {MAX_WORKERS}, got {n}")
+    return n
 
 
 def _forms(forms: Iterable[str] | str | None) -> frozenset[str]:

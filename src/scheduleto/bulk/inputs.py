@@ -39,6 +39,7 @@ from .core import (
     BulkResult,
     ItemError,
     classify,
+    displayable_names,
     normalize_form,
     skipped,
 )
@@ -88,6 +89,9 @@ class InputItem:
     member: str | None
     data: bytes
 
+    def __post_init__(self) -> None:
+        displayable_names(self)  # the names of the BulkResult the item becomes
+
     @property
     def key(self) -> tuple[str, str | None]:
         """``(source, member)``."""
@@ -131,6 +135,7 @@ def select_dir_files(names: Sequence[str]) -> list[str]:
 
 #: The error recorded for a FIFO, socket or broken link: never opened (a FIFO would block).
 NOT_REGULAR = "not a regular file (FIFO, socket or broken link)"
+LINKED_DIR = "a link to a folder: not followed (give the folder itself as an input to read it)"
 
 
 def _excluded(path: str, patterns: Sequence[str], root: str) -> bool:
@@ -196,6 +201,8 @@ class _Reader:
                 directory, None, "SourceError", f"cannot list directory: {exc.strerror or exc}"
             )
             return
+        # The output folder of another bulk run too: its manifest says so.
+        own = own or any(e.name == _MANIFEST and _is_bulk_manifest(e.path) for e in entries)
         files: dict[str, os.DirEntry[str]] = {}
         dirs: list[os.DirEntry[str]] = []
         for entry in entries:
@@ -207,6 +214,9 @@ class _Reader:
                         dirs.append(entry)
                 elif entry.is_file():
                     files[entry.name] = entry
+                elif entry.is_dir():  # a link to a folder: not followed (no loops)
+                    if not entry.name.startswith("."):
+                        yield _fail(entry.path, None, "SourceError", LINKED_DIR)
                 else:  # a FIFO, a socket, a dangling link: recorded, never opened
                     yield _fail(entry.path, None, "SourceError", NOT_REGULAR)
             except OSError:  # pragma: no cover - entry vanished
@@ -461,7 +471,17 @@ def _is_output(name: str) -> bool:
     return name in _OUTPUT_FILES or base in TABLES or name.endswith(".tmp")
 
 
-_OUTPUT_FILES = frozenset({"manifest.jsonl", "errors.jsonl", "filings.jsonl", "summary.json"})
+_MANIFEST = "manifest.jsonl"
+_OUTPUT_FILES = frozenset({_MANIFEST, "errors.jsonl", "filings.jsonl", "summary.json"})
+
+
+def _is_bulk_manifest(path: str) -> bool:
+    """True for the manifest of a ``scheduleto bulk`` output folder (it opens with its run)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8) == b'{"run":{'
+    except OSError:
+        return False
 
 
 def iter_inputs(

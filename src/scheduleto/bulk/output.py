@@ -31,9 +31,9 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from ..export.tables import TABLES, record_rows
+from ..export.tables import TABLES, check_typed, record_rows
 from ..export.writers import (
     PART_RE,
     CsvTableWriter,
@@ -71,6 +71,8 @@ class ManifestState:
     """What the manifest's last checkpoint says was committed."""
 
     done: set[bytes] = field(default_factory=set)
+    #: The inputs done that failed (a subset of ``done``).
+    failed: set[bytes] = field(default_factory=set)
     sizes: dict[str, int] = field(default_factory=dict)
     parts: dict[str, list[str]] = field(default_factory=dict)
     formats: list[str] | None = None
@@ -82,7 +84,7 @@ class ManifestState:
 def load_manifest(path: str | os.PathLike[str]) -> ManifestState:
     """Read a manifest up to its last complete checkpoint line."""
     state = ManifestState()
-    pending: list[tuple[Key, str | None]] = []
+    pending: list[tuple[Key, str | None, bool]] = []
     pending_formats: list[str] | None = None
     pending_run: dict[str, Any] = {}
     offset = 0
@@ -99,7 +101,11 @@ def load_manifest(path: str | os.PathLike[str]) -> ManifestState:
                 break
             if "checkpoint" in entry:
                 cp = entry["checkpoint"]
-                state.done.update(done_digest(key, sha) for key, sha in pending)
+                for key, sha, failed in pending:
+                    digest = done_digest(key, sha)
+                    state.done.add(digest)
+                    if failed:
+                        state.failed.add(digest)
                 state.entries += len(pending)
                 pending.clear()
                 state.sizes = {str(k): int(v) for k, v in (cp.get("files") or {}).items()}
@@ -112,7 +118,13 @@ def load_manifest(path: str | os.PathLike[str]) -> ManifestState:
                 pending_formats = list(entry["run"].get("formats") or [])
                 pending_run = dict(entry["run"])
             elif "source" in entry:
-                pending.append(((entry["source"], entry.get("member")), entry.get("sha256")))
+                pending.append(
+                    (
+                        (entry["source"], entry.get("member")),
+                        entry.get("sha256"),
+                        entry.get("status") == "failed",
+                    )
+                )
     return state
 
 
@@ -149,6 +161,42 @@ def _owned(directory: Path) -> list[Path]:
     return found
 
 
+LOCK = ".scheduleto-bulk.lock"
+
+
+def _lock(directory: Path) -> IO[str] | None:
+    """Hold a lock on the output directory for the run: two runs would write everything twice.
+
+    Raises:
+        OutputConflict: another run holds it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no lock
+        return None
+    fh = open(directory / LOCK, "a+", encoding="utf-8")  # noqa: SIM115 - held for the run
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.seek(0)
+        holder = fh.read().strip()
+        fh.close()
+        raise OutputConflict(
+            f"{directory} is being written by another scheduleto bulk run"
+            + (f" (process {holder})" if holder else "")
+            + "; wait for it to end, or choose another -o"
+        ) from None
+    fh.truncate(0)
+    fh.write(str(os.getpid()))
+    fh.flush()
+    return fh
+
+
+def _unlock(fh: IO[str] | None) -> None:
+    if fh is not None:
+        fh.close()  # closing the file releases the lock
+
+
 def _remove(paths: Sequence[Path]) -> None:
     for path in paths:
         if path.is_dir():
@@ -170,6 +218,7 @@ class OutputSet:
         formats: Sequence[str],
         *,
         resume: bool = False,
+        retry_failed: bool = False,
         overwrite: bool = False,
         part_size: int = 10_000,
         commit_seconds: float = 2.0,
@@ -183,6 +232,20 @@ class OutputSet:
         self.part_size = max(1, part_size)
         self.commit_seconds = commit_seconds
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.directory)
+        try:
+            self._open(resume, retry_failed, overwrite, run_info)
+        except BaseException:
+            _unlock(self._lock)
+            raise
+
+    def _open(
+        self,
+        resume: bool,
+        retry_failed: bool,
+        overwrite: bool,
+        run_info: Mapping[str, Any] | None,
+    ) -> None:
         manifest_path = self.directory / MANIFEST
         state = ManifestState()
         existing = _owned(self.directory)
@@ -203,6 +266,8 @@ class OutputSet:
                     "resume it with the same --forms, or use --overwrite"
                 )
             _check_committed(self.directory, state)
+            if retry_failed:
+                state.done -= state.failed
         elif existing:
             names = ", ".join(p.name for p in existing[:4])
             raise OutputConflict(
@@ -265,6 +330,9 @@ class OutputSet:
             try:
                 record = result.to_dict()
                 rows = record_rows(record) if (self.csv or self.parquet) else {}
+                if self.parquet:  # a value Parquet cannot hold fails this filing, not a part
+                    for table, table_rows in rows.items():
+                        check_typed(table, table_rows)
                 line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
             except Exception as exc:
                 result = failure(
@@ -364,3 +432,5 @@ class OutputSet:
                         writer.close()
                     else:
                         writer.file.discard()
+            _unlock(self._lock)
+            self._lock = None

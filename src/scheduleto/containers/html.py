@@ -213,8 +213,9 @@ def read_html(html: str, *, base_offset: int = 0, source: str | None = None) -> 
         last = after - 1 if after > first else first
         start = base_offset + bare[first - 1] + first - 1
         add(Line(cells, start, base_offset + bare[last] + last - 1, not isinstance(item, int)))
-    if lines and _last_chain_depth(root) >= 250 and not _ends_as_source(html, lines):
-        # libxml2 stops building the tree past its nesting limit and drops the rest silently.
+    if _last_chain_depth(root) >= 250 and (not lines or not _ends_as_source(html, lines)):
+        # libxml2 stops building the tree past its nesting limit and drops the rest silently
+        # (all of it when the deep nesting comes before any text).
         return _flat(html, base_offset, src, _title(root))
     return Document(tuple(lines), src, "html", _title(root))
 

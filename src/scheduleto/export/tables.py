@@ -46,6 +46,8 @@ __all__ = [
     "COLUMN_KINDS",
     "TABLES",
     "MissingDependencyError",
+    "TableValueError",
+    "check_typed",
     "filing_id",
     "filing_record",
     "require",
@@ -446,8 +448,38 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+class TableValueError(ValueError):
+    """A value that a typed table (Parquet, pandas) cannot hold: an integer beyond 64 bits."""
+
+
+def check_typed(table: str, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Raise :class:`TableValueError` if a row of ``table`` has an integer no 64-bit column holds.
+
+    The JSON values of :func:`to_tables` have no such limit; Parquet and pandas columns do, and
+    would otherwise fail (a whole Parquet part at once) or be cut.
+    """
+    ints = [name for name, kind in COLUMN_KINDS[table] if kind == "int"]
+    for row in rows:
+        for name in ints:
+            value = to_int(row.get(name))
+            if value is not None and not _INT64_MIN <= value <= _INT64_MAX:
+                raise TableValueError(
+                    f"{table}.{name} of {row.get('filing_id')} is {value}, beyond what a 64-bit "
+                    "integer column holds (only JSON output, --format jsonl or to_tables(), can keep it)"
+                )
+
+
 def typed_columns(table: str, rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
-    """Columns of ``table`` as lists of typed Python values (dates, UTC datetimes, ...)."""
+    """Columns of ``table`` as lists of typed Python values (dates, UTC datetimes, ...).
+
+    Raises:
+        TableValueError: an integer beyond 64 bits (see :func:`check_typed`).
+    """
+    rows = list(rows)
+    check_typed(table, rows)
     spec = COLUMN_KINDS[table]
     columns: dict[str, list[Any]] = {name: [] for name, _ in spec}
     convs = [(name, columns[name], CONVERTERS[kind]) for name, kind in spec]
