@@ -185,3 +185,25 @@ def test_a_full_disk_stops_the_run_with_its_own_status(inputs: Path, tmp_path: P
     assert "cannot write the output" in proc.stderr and "--resume" in proc.stderr
     assert _bulk(str(inputs), "-o", str(out), "--resume") == 0
     assert len(_lines(out / "filings.jsonl")) == 3
+
+
+def test_archives_are_told_by_their_content_when_the_name_is_wrong(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "text-named.zip").write_bytes(SEED.read_bytes())
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        info = tarfile.TarInfo("inner/seed.txt")
+        info.size = len(SEED.read_bytes())
+        tar.addfile(info, io.BytesIO(SEED.read_bytes()))
+    (folder / "tar-named.gz").write_bytes(buf.getvalue())
+    (folder / "broken.zip").write_bytes(b"\x00\x01\x02 not an archive")
+    results = {(Path(r.source).name, r.member): r for r in scheduleto.parse_many(folder, workers=1)}
+    assert sorted(results) == [("broken.zip", None), ("tar-named.gz", "inner/seed.txt"), ("text-named.zip", None)]
+    assert results[("text-named.zip", None)].status == "parsed"
+    assert results[("tar-named.gz", "inner/seed.txt")].status == "parsed"
+    broken = results[("broken.zip", None)]
+    assert broken.status == "failed" and broken.error is not None and broken.error.type == "ArchiveError"

@@ -314,6 +314,8 @@ def iter_fileobj(
     skipped by its header, without reading it all. Read errors of a plain file propagate.
     """
     kind = archive_kind(name or source)
+    if kind in ("zip", "tar", "gzip") and fileobj.seekable():
+        kind = _archive_kind_of(fileobj, kind)  # the name says archive: does the content?
     if kind in ("zip", "tar", "gzip"):
         yield from iter_archive(source, fileobj, kind, max_bytes=max_bytes, forms=forms)
         return
@@ -338,6 +340,34 @@ def iter_fileobj(
         yield _oversize(source, None, data[:SNIFF_BYTES], len(data), max_bytes, forms)
         return
     yield InputItem(source, None, data)
+
+
+def _archive_kind_of(fileobj: IO[bytes], by_name: str) -> str | None:
+    """The kind of archive the first bytes of a file named as one show (None: not an archive,
+    read it as a plain file). A ``.gz`` holding a tar is a tar. The file is rewound."""
+    start = fileobj.tell()
+    head = fileobj.read(512)
+    kind: str | None = by_name
+    try:
+        if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+            kind = "zip"
+        elif head[257:262] == b"ustar":
+            kind = "tar"
+        elif head.startswith(b"\x1f\x8b"):
+            if by_name != "tar":
+                import gzip
+
+                fileobj.seek(start)
+                with contextlib.suppress(*archive_errors()):
+                    inner = gzip.GzipFile(fileobj=fileobj, mode="rb").read(262)
+                    kind = "tar" if inner[257:262] == b"ustar" else "gzip"
+        elif head.startswith((b"BZh", b"\xfd7zXZ\x00")):
+            kind = "tar" if by_name == "tar" else None
+        elif not head.startswith(b"\x00") and b"\x00" not in head[:64]:
+            kind = None  # text, say: not an archive at all
+    finally:
+        fileobj.seek(start)
+    return kind
 
 
 def iter_archive(
