@@ -117,3 +117,10 @@ def test_output_to_a_directory_or_from_a_closed_stdin_says_what_is_wrong(
     monkeypatch.setattr(sys, "stdin", None)
     assert main(["parse", "-"]) == 1
     assert "no standard input" in capsys.readouterr().err
+
+
+def test_pretty_json_lines_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["parse", str(SEED), "--format", "jsonl", "--pretty"])
+    assert stop.value.code == 2
+    assert "one object per line" in capsys.readouterr().err

@@ -156,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scheduleto`` command; returns the exit status."""
     parser = _build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "pretty", False) and args.format == "jsonl":
+        parser.error("--pretty indents JSON; --format jsonl writes one object per line")
     try:
         if args.command is None:
             parser.print_help()
