@@ -39,7 +39,7 @@ def test_missing_file() -> None:
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="directory"):
+    with pytest.raises(SourceError, match="directory, not a filing file .scheduleto bulk reads folders."):
         scheduleto.parse(tmp_path)
 
 

@@ -108,7 +108,7 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
     try:
         size = file_path.stat().st_size
         if file_path.is_dir():
-            raise SourceError("is a directory, not a filing file", source=label)
+            raise SourceError("is a directory, not a filing file (scheduleto bulk reads folders)", source=label)
         if size > max_bytes:
             raise SourceError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", source=label)
         # Read no more than the limit: a device or a pipe (/dev/zero) reports a size of 0.
@@ -122,7 +122,7 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
     except PermissionError:
         raise SourceError("permission denied", source=label) from None
     except IsADirectoryError:
-        raise SourceError("is a directory, not a filing file", source=label) from None
+        raise SourceError("is a directory, not a filing file (scheduleto bulk reads folders)", source=label) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", source=label) from None
 
