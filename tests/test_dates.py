@@ -145,7 +145,8 @@ def test_lone_times_are_mentions_without_a_date() -> None:
 
 
 _TOKENS = ["May", "17,", "2023", "on", "Wednesday,", "Aug.", "10", "from", "5/17/2023", "14", "June",
-           "2006", "mayor", "decided", "the", "31", "July", "2024-01-05", "Sept.", "3rd", "of", "\n"]  # fmt: skip
+           "2006", "mayor", "decided", "the", "31", "July", "2024-01-05", "Sept.", "3rd", "of", "\n",
+           "2923", "20233,", "100,000", "12:00", "p.m."]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_TOKENS), max_size=60))
@@ -179,3 +180,42 @@ def test_month_spelled_with_odd_case_letters_is_read_not_a_crash() -> None:
         (dt.date(2024, 9, 5), True),
         (dt.date(2023, 8, 7), True),
     ]
+
+
+def test_a_number_where_the_year_stands_that_is_no_year_is_no_date() -> None:
+    # "May 17, 2923" was read as "May 17" without a year, and given the context year.
+    for printed in ("May 17, 2923", "May 17, 2202", "May 17, 20233", "May 17 2923", "May 17, 202",
+                    "Wednesday, May 17, 2923", "17 May 2923", "17 May, 20233"):  # fmt: skip
+        assert find_dates(f"on {printed}, at 5:00 p.m.", 2023) == [], printed
+        unread: list[str] = []
+        find_dates(f"on {printed}, at 5:00 p.m.", 2023, unread=unread)
+        assert unread == [printed]
+    unread = []
+    (m,) = find_deadlines("to 5:00 p.m. on May 17, 20233, from April 28, 2023", 2023, unread=unread)
+    assert m.date == dt.date(2023, 4, 28) and m.time is None
+    assert unread == ["May 17, 20233"]
+    # "may" in lower case between two numbers is the verb, as it is without a year.
+    unread = []
+    assert find_dates("Section 17 may 2923 shares", 2023, unread=unread) == [] and unread == []
+
+
+def test_real_years_and_numbers_after_a_date_without_year_are_read_as_before() -> None:
+    def read(text: str) -> list[tuple[dt.date, bool, str]]:
+        unread: list[str] = []
+        found = find_dates(text, 2011, unread=unread)
+        assert unread == [], text
+        return [(d.date, d.has_year, text[d.start : d.end]) for d in found]
+
+    may17 = dt.date(2011, 5, 17)
+    assert read("on May 17, 2023") == [(dt.date(2023, 5, 17), True, "May 17, 2023")]
+    assert read("on May 17 2023") == [(dt.date(2023, 5, 17), True, "May 17 2023")]
+    assert read("on 17 May 2023") == [(dt.date(2023, 5, 17), True, "17 May 2023")]
+    assert read("on May 17, 1999.") == [(dt.date(1999, 5, 17), True, "May 17, 1999")]
+    assert read("on May 17") == [(may17, False, "May 17")]
+    assert read("on May 17, at 5:00 p.m.") == [(may17, False, "May 17")]
+    # Numbers that are no year: a count, a time, a number longer than a year.
+    for tail in ("1,000,000 shares had been tendered", "100,000 shares had been tendered",
+                 "12:00 midnight", "1200 noon", "1159 p.m.", "100.5 million shares",
+                 "123456 shares", "45 shares"):  # fmt: skip
+        assert read(f"on May 17, {tail}") == [(may17, False, "May 17")], tail
+    assert read("on 17 May 100,000 shares") == [(may17, False, "17 May")]

@@ -165,3 +165,46 @@ def test_will_now_expire_states_a_new_deadline() -> None:
     exp = _exp("The Offer will now expire at 11:59 p.m., Eastern Time, on March 19, 2026, unless further extended.")
     assert exp.new is not None and exp.new.date == dt.date(2026, 3, 19)
     assert extract_expiration(doc("The Offer will expire at 11:59 p.m. on March 19, 2026, unless extended.")) is None
+
+
+def test_a_new_deadline_whose_year_is_no_year_is_left_unread_with_a_warning() -> None:
+    import scheduleto
+
+    for year in ("2923", "2202", "20233"):
+        filing = scheduleto.parse_text(
+            f"The Offer has been extended to 5:00 p.m., New York City time, on May 17, {year}, from "
+            "5:00 p.m., New York City time, on April 28, 2023.",
+            strict=False,
+        )
+        exp = filing.expiration
+        assert exp is not None and exp.new is not None
+        # Was 2023-05-17: the year-less "May 17" given the year of the text.
+        assert exp.new.date is None and exp.new.at is None
+        assert exp.new.time == "5:00 p.m., New York City time"
+        assert exp.previous is not None and exp.previous.date == dt.date(2023, 4, 28)
+        assert f"date 'May 17, {year}' has no plausible year: left unread" in filing.warnings
+    filing = scheduleto.parse_text(
+        "The Offer has been extended to 5:00 p.m., New York City time, on May 17, 2023, from "
+        "5:00 p.m., New York City time, on April 28, 2023.",
+        strict=False,
+    )
+    assert filing.expiration is not None and filing.expiration.new is not None
+    assert filing.expiration.new.date == dt.date(2023, 5, 17)
+    assert not any("plausible" in w for w in filing.warnings)
+
+
+def test_unreadable_new_date_without_time_is_an_unresolved_extension() -> None:
+    unread: list[str] = []
+    exp = extract_expiration(doc("Acme extended the Offer until May 17, 2923. It was filed on April 28, 2023."), unread=unread)
+    assert exp is not None and exp.new is None and exp.previous is None
+    assert exp.evidence == "Acme extended the Offer until May 17, 2923."
+    assert unread == ["May 17, 2923"]
+
+
+def test_every_sentence_read_notes_its_unreadable_dates() -> None:
+    unread: list[str] = []
+    extract_expiration(doc(
+        "The expiration of the Offer was moved to May 17, 2923. The Offer has been extended to "
+        "June 1, 20233, from April 28, 2023."
+    ), unread=unread)
+    assert unread == ["May 17, 2923", "June 1, 20233"]

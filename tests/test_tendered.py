@@ -159,3 +159,38 @@ def test_security_noun_is_a_whole_word() -> None:
     assert extract_tendered(doc("Holders of 1,200 Sharesave options tendered them in the Offer.")) == ()
     (c,) = extract_tendered(doc("Holders of 1,200 Shares tendered them in the Offer."))
     assert c.shares == 1200 and c.securities == "Shares"
+
+
+def test_as_of_date_whose_year_is_no_year_is_left_unread() -> None:
+    unread: list[str] = []
+    (c,) = extract_tendered(doc(
+        "Published on April 28, 2023. As of 5:00 p.m., New York City time, on May 17, 20233, "
+        "5,123,456 Shares had been validly tendered and not validly withdrawn."
+    ), unread=unread)
+    assert c.shares == 5123456
+    assert c.as_of_date is None and c.as_of is None  # was 2023-05-17
+    assert unread == ["May 17, 20233"]
+
+
+def test_count_after_a_date_without_year_is_no_year() -> None:
+    unread: list[str] = []
+    (c,) = extract_tendered(doc(
+        "Published on April 28, 2023. As of May 17, 1,000,000 Shares had been validly tendered and "
+        "not validly withdrawn."
+    ), unread=unread)
+    assert c.shares == 1000000
+    assert c.as_of_date == dt.date(2023, 5, 17)
+    assert unread == []
+
+
+def test_expiry_tail_does_not_cut_a_later_year_into_an_unreadable_date() -> None:
+    # The 160 characters read after "expired at" ended inside a later "2023" ("May 17, 202").
+    tail = "5:00 p.m. on May 1, 2023 (the Expiration Date), as the Purchaser had announced on "
+    tail += "a" * (160 - len(tail) - len("May 17, 202") - 1) + " May 17, 2023."
+    unread: list[str] = []
+    (c,) = extract_tendered(doc(
+        f"The Offer expired at {tail} As of the expiration of the Offer, 5,123,456 Shares had been "
+        "validly tendered and not withdrawn."
+    ), unread=unread)
+    assert c.as_of_date == dt.date(2023, 5, 1)
+    assert unread == []

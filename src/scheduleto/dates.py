@@ -30,15 +30,23 @@ WEEKDAY = (
 )
 
 
+# A number printed where the year of a date stands that is no plausible year ("May 17, 2923",
+# "May 17, 20233", "May 17, 202"): 3 to 5 digits that are not a longer number ("May 17,
+# 100,000 shares", "May 17, 100.5 million") nor a time ("May 17, 1200 noon").
+_BAD_YEAR = (
+    r"\d{3,5}\b(?![.,]\d|:\d|\s*(?:[ap]\.?\s?m\.?(?![a-z])|hours?\b|noon\b|midnight\b))"
+)
+
+
 def _date_pattern(month: str, weekday: str) -> str:
     return (
         rf"(?:\b(?P<wd>{weekday})\s*,?\s*)?"
         # "May 17, 2023", "Aug. 10", "April 18th, 2008", "June 16 2008", "November8, 2007" (run together)
         rf"(?:\b(?P<month>{month})(?:\s+|(?<=[a-z]{{4}})(?=\d))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-        r"(?:(?:\s*,\s*|\s+)(?P<year>(?:19|20)\d\d)\b)?"
+        rf"(?:(?:\s*,\s*|\s+)(?:(?P<year>(?:19|20)\d\d)\b|(?P<bad>{_BAD_YEAR})))?"
         # "14 June 2006", "27 March" (a year-less day-first date needs a capitalised month)
         rf"|(?<![\d,.$])\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month2>{month})(?![a-z])"
-        r"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?"
+        rf"(?:,?\s+(?:(?P<year2>(?:19|20)\d\d)\b|(?P<bad2>{_BAD_YEAR})))?"
         r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
         r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)"
     )
@@ -75,23 +83,38 @@ def _year(text: str) -> int:
 
 
 def find_dates(
-    text: str, default_year: DefaultYear = None, today: dt.date | None = None
+    text: str,
+    default_year: DefaultYear = None,
+    today: dt.date | None = None,
+    *,
+    unread: list[str] | None = None,
 ) -> list[DateMatch]:
     """Every date in ``text``; dates printed without a year take ``default_year`` (else skipped).
 
     With ``today`` (the date the document itself bears), "today", "yesterday" and "tomorrow"
-    are dates too.
+    are dates too. A date printed with a number where its year stands that is no plausible year
+    ("May 17, 2923", "May 17, 20233") is no date: it is skipped, not read as a date without a
+    year, and its printed text is added to ``unread`` when given.
     """
-    return _find_dates(text, lowered(text), default_year, today)
+    return _find_dates(text, lowered(text), default_year, today, unread)
 
 
 def _find_dates(
-    text: str, low: str | None, default_year: DefaultYear, today: dt.date | None
+    text: str,
+    low: str | None,
+    default_year: DefaultYear,
+    today: dt.date | None,
+    unread: list[str] | None = None,
 ) -> list[DateMatch]:
     """:func:`find_dates` given ``low``, :func:`lowered` ``(text)``."""
     out: list[DateMatch] = []
     for m in _dates_in(text, low):
-        _wd, month, day, year, day2, month2, year2, m3, d3, y3, y4, m4, d4 = m.groups()
+        _wd, month, day, year, bad, day2, month2, year2, bad2, m3, d3, y3, y4, m4, d4 = m.groups()
+        if bad is not None or bad2 is not None:
+            # "17 may 2923" with the month in lower case is no date at all (see below).
+            if unread is not None and (bad is not None or text[m.start("month2")].isupper()):
+                unread.append(text[m.start() : m.end()])
+            continue
         try:
             if month:
                 month_number = _MONTHS[fold_lower(month[:3])]
@@ -102,24 +125,24 @@ def _find_dates(
                     if default_year is None:
                         continue
                     d = dt.date(default_year, month_number, day_number)
-                    out.append(DateMatch(d, m.start(), m.end(3), False))
+                    out.append(DateMatch(d, m.start(), m.end("day"), False))
                 else:
                     d = dt.date(int(year), month_number, day_number)
-                    out.append(DateMatch(d, m.start(), m.end(4), True))
+                    out.append(DateMatch(d, m.start(), m.end("year"), True))
             elif month2:
                 if year2 is None:
                     # Groups of a match on ``low`` are lower-cased: the case is read from ``text``.
-                    if not text[m.start(6)].isupper():
+                    if not text[m.start("month2")].isupper():
                         continue
                     if callable(default_year):
                         default_year = default_year()
                     if default_year is None:
                         continue
                     d = dt.date(default_year, _MONTHS[fold_lower(month2[:3])], int(day2))
-                    out.append(DateMatch(d, m.start(), m.end(6), False))
+                    out.append(DateMatch(d, m.start(), m.end("month2"), False))
                 else:
                     d = dt.date(int(year2), _MONTHS[fold_lower(month2[:3])], int(day2))
-                    out.append(DateMatch(d, m.start(), m.end(7), True))
+                    out.append(DateMatch(d, m.start(), m.end("year2"), True))
             elif m3:
                 d = dt.date(_year(y3), int(m3), int(d3))
                 out.append(DateMatch(d, m.start(), m.end(), True))
@@ -434,18 +457,19 @@ def find_deadlines(
     today: dt.date | None = None,
     *,
     lone_times: bool = False,
+    unread: list[str] | None = None,
 ) -> list[DeadlineMention]:
     """Dates in ``text`` paired with the time printed just before or just after each.
 
     "one minute following 11:59 p.m., New York City time, on May 17, 2023" and
     "May 17, 2023, at 5:00 p.m. Eastern time" both give one mention. With ``lone_times``, a
-    time printed next to no date is a mention too (with ``date`` None). ``default_year`` and
-    ``today`` are passed to :func:`find_dates`. ``text`` may come with its lowered form (a
+    time printed next to no date is a mention too (with ``date`` None). ``default_year``,
+    ``today`` and ``unread`` are passed to :func:`find_dates`. ``text`` may come with its lowered form (a
     :class:`~scheduleto.caseless.Folded`), to spare lower-casing it again.
     """
     folded = text if isinstance(text, Folded) else Folded.of(text)
     text = folded.text
-    dates = _find_dates(text, folded.low, default_year, today)
+    dates = _find_dates(text, folded.low, default_year, today, unread)
     times = _find_times(text, folded.low)
     out: list[DeadlineMention] = []
     used: set[int] = set()

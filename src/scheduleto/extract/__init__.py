@@ -63,21 +63,28 @@ def extract_filing(
     original = original_filing_date(doc)
     offer = extract_offer(doc)
 
-    expiration = extract_expiration(doc)
-    tendered: list[TenderedCount] = list(extract_tendered(doc))
+    # Dates printed with an implausible year, left unread by the event extractors.
+    unread: list[str] = []
+    expiration = extract_expiration(doc, unread=unread)
+    tendered: list[TenderedCount] = list(extract_tendered(doc, unread=unread))
     results_info = extract_results(doc)
     press = list(extract_press_releases(doc))
     for ex in exhibits:
         if expiration is None:
-            expiration = extract_expiration(ex)
+            expiration = extract_expiration(ex, unread=unread)
         seen = {(t.shares, t.guaranteed_delivery) for t in tendered}
-        tendered.extend(t for t in extract_tendered(ex) if (t.shares, t.guaranteed_delivery) not in seen)
+        tendered.extend(
+            t for t in extract_tendered(ex, unread=unread) if (t.shares, t.guaranteed_delivery) not in seen
+        )
         if results_info.results is None or results_info.outcome is None:
             more = extract_results(ex)
             results_info = ResultsInfo(
                 results_info.results or more.results, results_info.outcome or more.outcome
             )
         press.extend(p for p in extract_press_releases(ex) if p not in press)
+    warnings.extend(
+        f"date {printed!r} has no plausible year: left unread" for printed in dict.fromkeys(unread)
+    )
 
     amendment = identity.amendment_number is not None or identity.final_amendment_heading
     if context.form_type:

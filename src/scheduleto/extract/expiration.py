@@ -112,11 +112,11 @@ def classify(
 
 
 def _classify(
-    sentence: Folded, default_year: DefaultYear, today: dt.date | None
+    sentence: Folded, default_year: DefaultYear, today: dt.date | None, unread: list[str] | None = None
 ) -> list[tuple[str, DeadlineMention]]:
     out: list[tuple[str, DeadlineMention]] = []
     last_end = 0
-    for mention in find_deadlines(sentence, default_year, today, lone_times=True):
+    for mention in find_deadlines(sentence, default_year, today, lone_times=True, unread=unread):
         window = sentence.slice(max(last_end, mention.start - _CUE_WINDOW), mention.start)
         last_end = mention.end
         if mention.date is not None and _PREVIOUS_AFTER.matches_at(sentence, mention.end):
@@ -137,8 +137,13 @@ def _classify(
     return out
 
 
-def extract_expiration(doc: Document) -> ExpirationChange | None:
-    """The expiration change stated in ``doc``, or None when it states none."""
+def extract_expiration(doc: Document, *, unread: list[str] | None = None) -> ExpirationChange | None:
+    """The expiration change stated in ``doc``, or None when it states none.
+
+    A date printed with an implausible year ("May 17, 2923") is left unread (see
+    :func:`scheduleto.dates.find_dates`); the printed text of each one in a sentence read for
+    deadlines is added to ``unread`` when given.
+    """
     text = doc.text
     # Read only if a date printed without a year needs it (it costs a scan of the whole text).
     year = partial(context_year, text)
@@ -150,14 +155,14 @@ def extract_expiration(doc: Document) -> ExpirationChange | None:
         sentence = Folded.of(plain)
         if not _TOPIC.found(sentence):
             continue
-        found = _classify(sentence, year, today)
-        unread = _UNRESOLVED.spans(sentence) if unresolved is None else []
-        if not found and not unread:
+        found = _classify(sentence, year, today, unread)
+        unresolved_spans = _UNRESOLVED.spans(sentence) if unresolved is None else []
+        if not found and not unresolved_spans:
             continue
         marks = _extension_marks(sentence)
         if any(
             _extended_at(marks, u_start) and not any(m.start <= u_end and u_start <= m.end for _k, m in found)
-            for u_start, u_end in unread
+            for u_start, u_end in unresolved_spans
         ):
             unresolved = plain
         if not found:

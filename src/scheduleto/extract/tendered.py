@@ -152,9 +152,9 @@ def _reported_by(sentence: str) -> str | None:
 
 
 def _explicit_as_of(
-    sentence: str, default_year: DefaultYear, today: dt.date | None
+    sentence: str, default_year: DefaultYear, today: dt.date | None, unread: list[str] | None
 ) -> DeadlineMention | None:
-    for mention in find_deadlines(sentence, default_year, today):
+    for mention in find_deadlines(sentence, default_year, today, unread=unread):
         lead = sentence[max(0, mention.start - 40) : mention.start]
         if _AS_OF.search(lead) or _AS_OF_ANY.search(lead):
             return mention
@@ -205,9 +205,13 @@ def _tender_before(sentence: str, low: str, pos: int) -> bool:
 
 
 def tendered_in_sentence(
-    sentence: str, default_year: DefaultYear = None, today: dt.date | None = None
+    sentence: str,
+    default_year: DefaultYear = None,
+    today: dt.date | None = None,
+    *,
+    unread: list[str] | None = None,
 ) -> list[TenderedCount]:
-    """Every tendered count stated in one sentence."""
+    """Every tendered count stated in one sentence (``unread``: see :func:`extract_tendered`)."""
     out: list[TenderedCount] = []
     low = fold_lower(sentence)
     matches = _counts(sentence, low)
@@ -259,7 +263,7 @@ def tendered_in_sentence(
             and not (_EXCLUDING.search(following[: gd.start()]) or _EITHER.search(following[: gd.start()]))
         )
         if not sentence_read:
-            as_of = _explicit_as_of(sentence, default_year, today)
+            as_of = _explicit_as_of(sentence, default_year, today, unread)
             reported_by = _reported_by(sentence)
             sentence_read = True
         out.append(
@@ -280,7 +284,7 @@ def tendered_in_sentence(
 
 
 def _expirations(
-    doc: Document, default_year: DefaultYear, today: dt.date | None
+    doc: Document, default_year: DefaultYear, today: dt.date | None, unread: list[str] | None
 ) -> list[tuple[tuple[int, int], str, DeadlineMention]]:
     """Where the document says the offer (or an offering period) expired: (sentence position,
     words naming what expired, deadline)."""
@@ -297,8 +301,12 @@ def _expirations(
                 continue
             if _NOT_OFFER_EXPIRY.search(subject[-60:]):
                 continue
-            tail = sentence[m.end() : m.end() + 160]
-            found = find_deadlines(tail, default_year, today)
+            end = m.end() + 160
+            # A number is not cut: "May 17, 202|3" would be a date with no plausible year.
+            while end < len(sentence) and sentence[end].isdigit():
+                end += 1
+            tail = sentence[m.end() : end]
+            found = find_deadlines(tail, default_year, today, unread=unread)
             if found and found[0].start == 0 and found[0].date is not None:
                 out.append((idx, subject.lower(), found[0]))
     return out
@@ -355,8 +363,13 @@ def _expiry_as_of(
     return pick[2]
 
 
-def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
-    """All distinct tendered counts in ``doc``."""
+def extract_tendered(doc: Document, *, unread: list[str] | None = None) -> tuple[TenderedCount, ...]:
+    """All distinct tendered counts in ``doc``.
+
+    A date printed with an implausible year ("as of May 17, 2923") is left unread (see
+    :func:`scheduleto.dates.find_dates`); the printed text of each one read for a count's as-of
+    date is added to ``unread`` when given.
+    """
     dated = False
     # Read only if a date printed without a year needs it (it costs a scan of the whole text).
     year = partial(context_year, doc.text)
@@ -371,14 +384,14 @@ def extract_tendered(doc: Document) -> tuple[TenderedCount, ...]:
         if not dated:
             today = document_date(doc.text)
             dated = True
-        for count in tendered_in_sentence(sentence, year, today):
+        for count in tendered_in_sentence(sentence, year, today, unread=unread):
             if count.percent is None:
                 rm = _represents(doc, pos)
                 if rm:
                     count = replace(count, percent=float(rm.group("pct")))
             if count.as_of_date is None and (q := _at_expiry(sentence, low)) is not None:
                 if expirations is None:
-                    expirations = _expirations(doc, year, today)
+                    expirations = _expirations(doc, year, today, unread)
                 exp = _expiry_as_of(pos, q, expirations)
                 if exp is not None:
                     count = replace(count, as_of_date=exp.date, as_of=exp.at)
