@@ -16,7 +16,7 @@ from scheduleto import (
     SourceError,
 )
 
-from .conftest import FIXTURES, SEED
+from .conftest import CORPUS, FIXTURES, SEED, needs_corpus
 
 
 def test_parse_accepts_path_str_bytes_and_stream(seed_text: str) -> None:
@@ -39,7 +39,7 @@ def test_missing_file() -> None:
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="directory, not a filing file .scheduleto bulk reads folders."):
+    with pytest.raises(SourceError, match=r"directory, not a filing file \(scheduleto bulk reads folders\)"):
         scheduleto.parse(tmp_path)
 
 
@@ -217,3 +217,74 @@ def test_max_bytes_holds_for_a_device_that_reports_no_size() -> None:
         pytest.skip("no /dev/zero")
     with pytest.raises(SourceError, match="larger than 1,000 bytes"):
         scheduleto.parse("/dev/zero", max_bytes=1000)
+
+
+@needs_corpus
+def test_type_tag_saying_schedule_to_over_another_form_is_parsed_with_a_warning() -> None:
+    data = (CORPUS / "edgar" / "ebull_lpro_sc14d9.htm").read_bytes()
+    with pytest.raises(NotScheduleTOError):
+        scheduleto.parse(data)
+    retagged = data.replace(b"<TYPE>SC 14D9", b"<TYPE>SC TO-T", 1)
+    for strict in (True, False):
+        filing = scheduleto.parse(retagged, strict=strict)
+        assert filing.form_type == "SC TO-T"  # the tag is EDGAR's own statement: not refused
+        assert filing.subject_company == "OPEN LENDING CORPORATION"
+        assert (
+            "the document's type tag says 'SC TO-T' but its text reads as form 'SC 14D9' "
+            "(no Schedule TO heading found)"
+        ) in filing.warnings
+
+
+_FORM_10K = (
+    "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 10-K\nANNUAL REPORT PURSUANT TO SECTION "
+    "13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\nAcme Corp.\n\n"
+    + "Acme makes widgets and sells them to customers in many countries around the world. " * 5
+)
+
+
+def _tagged(body: str, tag: str = "SC TO-T") -> str:
+    return f"<DOCUMENT>\n<TYPE>{tag}\n<SEQUENCE>1\n<FILENAME>a.txt\n<TEXT>\n{body}\n</TEXT>\n</DOCUMENT>\n"
+
+
+def test_type_tag_over_a_10k_says_what_the_text_is() -> None:
+    # Was "a Schedule TO heading but nothing else": there is no such heading.
+    with pytest.raises(EmptyDocumentError) as info:
+        scheduleto.parse_text(_tagged(_FORM_10K))
+    assert str(info.value).startswith(
+        "the document's type tag says 'SC TO-T' but its text reads as form '10-K' (no Schedule TO "
+        "heading found): no cover values, boxes, exhibits, events or signatures were found"
+    )
+    lenient = scheduleto.parse_text(_tagged(_FORM_10K), strict=False)
+    assert lenient.form_type == "SC TO-T"
+    assert lenient.warnings[0] == (
+        "the document's type tag says 'SC TO-T' but its text reads as form '10-K' (no Schedule TO "
+        "heading found)"
+    )
+    with pytest.raises(EmptyDocumentError, match="its text has no Schedule TO heading: no cover values"):
+        scheduleto.parse_text(_tagged("Acme Corp.\n\n" + "Acme makes widgets for customers. " * 10))
+    with pytest.raises(EmptyDocumentError, match=r"^a Schedule TO heading but nothing else"):
+        scheduleto.parse_text(_tagged("SCHEDULE TO\n\n" + "Acme makes widgets for customers. " * 10))
+
+
+def test_header_saying_schedule_to_over_another_form_is_a_warning() -> None:
+    sub = (
+        "<SEC-DOCUMENT>0000000000-24-000001.txt : 20240101\n<SEC-HEADER>0000000000-24-000001.hdr.sgml : 20240101\n"
+        "ACCESSION NUMBER:\t\t0000000000-24-000001\nCONFORMED SUBMISSION TYPE:\tSC TO-T\n"
+        "PUBLIC DOCUMENT COUNT:\t\t1\nFILED AS OF DATE:\t\t20240101\n</SEC-HEADER>\n"
+        "<DOCUMENT>\n<TYPE>SC 14D9\n<SEQUENCE>1\n<TEXT>\nSCHEDULE 14D-9\n"
+        "SOLICITATION/RECOMMENDATION STATEMENT UNDER SECTION 14(d)(4)\n\n"
+        + "Acme recommends that holders reject the offer made for their shares. " * 5
+        + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    filing = scheduleto.parse_text(sub)
+    assert filing.form_type == "SC TO-T"
+    assert filing.warnings[0] == (
+        "the submission header says form type 'SC TO-T' but the document's text reads as form "
+        "'SC 14D9' (no Schedule TO heading found)"
+    )
+
+
+def test_schedule_to_text_under_its_tag_has_no_type_warning(seed_text: str) -> None:
+    filing = scheduleto.parse_text(_tagged(seed_text, "SC TO-I/A"))
+    assert filing.form_type == "SC TO-I/A"
+    assert not any("reads as form" in w or "type tag" in w for w in filing.warnings)

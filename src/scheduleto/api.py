@@ -147,15 +147,32 @@ def _parse_document(
     result = extract_filing(
         doc, context, exhibits=exhibits, identity=identity, fragment=fragment, derive_form=strict
     )
+    # The EDGAR type says Schedule TO, the text has no Schedule TO heading.
+    mistyped = None
+    if trusted and not identity.is_schedule_to:
+        said = (
+            f"the submission header says form type {context.form_type!r} but the document's text "
+            if context.header is not None and context.header.form_type
+            else f"the document's type tag says {context.form_type!r} but its text "
+        )
+        found = identity.other_form
+        mistyped = said + (
+            f"reads as form {found!r} (no Schedule TO heading found)"
+            if found
+            else "has no Schedule TO heading"
+        )
     if fragment:
         note = "no Schedule TO heading found: read as a fragment (strict=False)"
         result = _with_warning(result, note)
     elif strict and context.header is None and _holds_nothing(result):
         raise EmptyDocumentError(
-            "a Schedule TO heading but nothing else: no cover values, boxes, exhibits, events or "
-            "signatures were found (pass strict=False to get the empty result with its warnings)",
+            f"{mistyped or 'a Schedule TO heading but nothing else'}: no cover values, boxes, "
+            "exhibits, events or signatures were found (pass strict=False to get the empty result "
+            "with its warnings)",
             source=path,
         )
+    elif mistyped is not None and identity.other_form:
+        result = _with_warning(result, mistyped)
     return result
 
 
