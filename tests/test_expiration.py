@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import scheduleto
 from scheduleto.extract.expiration import extract_expiration
 
 from .helpers import doc
@@ -208,3 +209,16 @@ def test_every_sentence_read_notes_its_unreadable_dates() -> None:
         "June 1, 20233, from April 28, 2023."
     ), unread=unread)
     assert unread == ["May 17, 2923", "June 1, 20233"]
+
+
+def test_an_unknown_time_zone_is_reported_not_guessed() -> None:
+    text = (
+        "The Offer has been extended to 5:00 p.m., Kathmandu time, on May 17, 2023, from 5:00 p.m., "
+        "New York City time, on April 28, 2023."
+    )
+    filing = scheduleto.parse_text(text, strict=False)
+    assert filing.expiration is not None and filing.expiration.new is not None
+    assert filing.expiration.new.at is None
+    assert filing.expiration.previous is not None and filing.expiration.previous.at is not None
+    assert "expiration time '5:00 p.m., Kathmandu time': time zone not known, 'at' left null" in filing.warnings
+    assert not any("time zone" in w for w in scheduleto.parse_text(text.replace("Kathmandu", "New York City"), strict=False).warnings)

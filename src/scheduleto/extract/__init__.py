@@ -85,6 +85,11 @@ def extract_filing(
     warnings.extend(
         f"date {printed!r} has no plausible year: left unread" for printed in dict.fromkeys(unread)
     )
+    if expiration is not None:
+        for deadline in (expiration.new, expiration.previous):
+            # A date and a time but no instant: the time's zone is not one the table knows.
+            if deadline is not None and deadline.date and deadline.time and deadline.at is None:
+                warnings.append(f"expiration time {deadline.time!r}: time zone not known, 'at' left null")
 
     amendment = identity.amendment_number is not None or identity.final_amendment_heading
     if context.form_type:
