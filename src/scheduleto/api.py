@@ -78,7 +78,7 @@ def _parse_bytes(
 
 def _parse_decoded(text: str, encoding: str, sha: str, path: str | None, *, strict: bool) -> ScheduleTO:
     result = _parse_loaded(text, sha, path, strict=strict)
-    if "replaced" in encoding:
+    if encoding != "utf-8":  # every input that was not valid UTF-8 says how it was read
         result = _with_warning(result, f"input is not valid UTF-8; decoded as {encoding}")
     return result
 

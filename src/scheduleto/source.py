@@ -1,13 +1,24 @@
 """Reading input: paths or bytes to text, with clear errors for what is not text.
 
-Bytes are decoded as UTF-8 when they are valid UTF-8; otherwise the encoding is detected by
-BeautifulSoup's ``UnicodeDammit`` (which honours an HTML ``<meta charset>`` and an XML
-declaration, then falls back to statistical detection and Windows-1252 for the smart quotes of
-old text filings). Binary files are recognised by their magic numbers and NUL bytes.
+Bytes are decoded as UTF-8 when they are valid UTF-8 (one strict decode, nothing more). Bytes
+that are not valid UTF-8 are read in one of two ways:
+
+- when the input also holds valid multi-byte UTF-8 characters it is a UTF-8 document with stray
+  bytes (text pasted from a Windows-1252 source, two files joined): the UTF-8 stays UTF-8 and
+  only the stray bytes are read as Windows-1252 (an input that ends inside a UTF-8 character,
+  a cut file, gets U+FFFD for that character);
+- otherwise the whole input is in a single-byte encoding, read by BeautifulSoup's
+  ``UnicodeDammit`` with Windows-1252 first (the smart quotes of old text filings; a Latin-1
+  file reads the same).
+
+Any input that was not valid UTF-8 is reported by the encoding returned with the text, which
+the parser turns into a warning. Binary files are recognised by their magic numbers and NUL
+bytes.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import os
@@ -61,6 +72,22 @@ def display_path(path: str) -> str:
             return path.encode("utf-8", "backslashreplace").decode("utf-8")
         return raw.decode("utf-8", "backslashreplace")
     return path
+
+
+def _windows_1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes UTF-8 could not decode as Windows-1252.
+
+    Each byte gives one character; the five bytes Windows-1252 leaves undefined give U+FFFD.
+    """
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("scheduleto.windows-1252", _windows_1252)
+#: UTF-8 continuation bytes, and the bytes that start a multi-byte character.
+_CONTINUATION = range(0x80, 0xC0)
+_LEAD = range(0xC2, 0xF5)
 
 
 @dataclass(frozen=True)
@@ -145,7 +172,11 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
-    """Decode filing bytes to text; return ``(text, encoding)``."""
+    """Decode filing bytes to text; return ``(text, encoding)``.
+
+    ``encoding`` is ``"utf-8"`` exactly when the bytes were valid UTF-8 (with or without a
+    byte-order mark); otherwise it names how they were read, for a warning.
+    """
     if not data.strip():
         raise EmptyDocumentError("input is empty" if not data else "input holds only white space",
                                  source=source)
@@ -157,14 +188,20 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    # Mostly UTF-8 with a few damaged bytes (a truncated or corrupted file): keep UTF-8 rather
-    # than letting a detector re-read every accented character as Windows-1252.
-    lenient = data.decode("utf-8", "replace")
-    bad = lenient.count("\ufffd")
-    multibyte = sum(1 for ch in lenient if ch > "\x7f") - bad if not lenient.isascii() else 0
-    if multibyte > bad and bad <= max(3, len(data) // 1000):
-        return lenient, "utf-8 (undecodable bytes replaced by U+FFFD)"
+        return _decode_not_utf8(data, source)
+
+
+def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
+    """Bytes that are not valid UTF-8: UTF-8 with stray bytes, or a single-byte encoding."""
+    text = data.decode("utf-8", "scheduleto.windows-1252")
+    # Every byte UTF-8 could not read is one character of ``text`` and none of ``valid``; every
+    # valid multi-byte character is one character for two to four bytes. So ``text`` is shorter
+    # than ``data`` exactly when the input holds valid multi-byte UTF-8, and it is UTF-8 unless
+    # those are only C1 controls (C2 80-9F: never text, but 'Â' and a smart quote in
+    # Windows-1252). All counts are C-speed: no Python loop over the bytes.
+    if len(data) - len(text) > _c1_controls(data):
+        valid = data.decode("utf-8", "ignore")
+        return _utf8_with_stray_bytes(data, text, valid)
     from bs4.dammit import UnicodeDammit
 
     # UnicodeDammit logs a warning when it has to replace bytes; we report that in the
@@ -182,6 +219,44 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     if dammit.contains_replacement_characters:
         encoding += " (undecodable bytes replaced by U+FFFD)"
     return dammit.unicode_markup, encoding
+
+
+def _c1_controls(data: bytes) -> int:
+    """How many C1 control characters (U+0080-U+009F, bytes C2 80-9F) UTF-8 reads in ``data``."""
+    if b"\xc2" not in data:
+        return 0
+    return sum(data.count(bytes((0xC2, low))) for low in range(0x80, 0xA0))
+
+
+def _utf8_with_stray_bytes(data: bytes, text: str, valid: str) -> tuple[str, str]:
+    """``text``: UTF-8 with its stray bytes read as Windows-1252; ``valid``: without them."""
+    stray = len(text) - len(valid)
+    undefined = text.count("\ufffd") - valid.count("\ufffd")
+    notes: list[str] = []
+    cut = _cut_character(data)
+    if cut:  # the file ends inside a multi-byte character: it was cut there, not Windows-1252
+        undefined -= text[-cut:].count("\ufffd")
+        text = text[:-cut] + "\ufffd"
+        stray -= cut
+        notes.append("with its last character cut short (replaced by U+FFFD)")
+    if stray > 0:
+        were = "bytes that were" if stray > 1 else "byte that was"
+        note = f"with {stray:,} {were} not valid UTF-8 read as windows-1252"
+        if undefined:
+            note += f" ({undefined:,} undefined there, replaced by U+FFFD)"
+        notes.insert(0, note)
+    return text, "utf-8, " + " and ".join(notes)
+
+
+def _cut_character(data: bytes) -> int:
+    """The length of an incomplete multi-byte character ending ``data`` (a lead byte and at
+    least one continuation byte), else 0."""
+    for size in (2, 3):
+        tail = data[-size:]
+        if len(tail) == size and tail[0] in _LEAD and all(b in _CONTINUATION for b in tail[1:]):
+            needed = 2 if tail[0] < 0xE0 else 3 if tail[0] < 0xF0 else 4
+            return size if size < needed else 0
+    return 0
 
 
 def load(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: int = MAX_BYTES) -> Loaded:
