@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 import scheduleto
+from scheduleto import DecodeError, EmptyDocumentError
 from scheduleto.source import decode
 
 from .conftest import CORPUS, needs_corpus
@@ -109,3 +114,71 @@ def test_valid_utf8_gives_no_warning(seed_text: str) -> None:
     assert decode(b"\xef\xbb\xbf" + seed_text.encode()) == (seed_text, "utf-8")
     filing = scheduleto.parse(seed_text.encode())
     assert not any("UTF-8" in w for w in filing.warnings)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_decoded_with_a_warning(seed_text: str, codec: str) -> None:
+    raw = seed_text.encode(codec)
+    assert decode(raw) == (seed_text, f"{codec} (no byte-order mark: told from its NUL bytes)")
+    filing = scheduleto.parse(raw)
+    assert filing.subject_company == "AULT ALLIANCE, INC."
+    assert filing.checkboxes.issuer_tender_offer is True
+    assert filing.warnings[0] == (
+        f"input is not valid UTF-8; decoded as {codec} (no byte-order mark: told from its NUL bytes)"
+    )
+    # Cut inside its last character (an odd number of bytes): the half character is replaced.
+    text, encoding = decode(raw[:-1])
+    assert text == seed_text[:-1] + "\ufffd"
+    assert encoding == f"{codec} (no byte-order mark: told from its NUL bytes; undecodable bytes replaced by U+FFFD)"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_byte_order_mark(seed_text: str, codec: str) -> None:
+    raw = seed_text.encode(codec)  # the platform's byte order, with its mark
+    text, encoding = decode(raw)
+    assert text == seed_text
+    assert encoding.startswith(codec) and encoding.endswith("(byte-order mark)")
+    filing = scheduleto.parse(raw)
+    assert filing.subject_company == "AULT ALLIANCE, INC."
+    assert filing.warnings[0] == f"input is not valid UTF-8; decoded as {encoding}"
+
+
+def test_nul_bytes_that_are_not_utf16_are_still_binary() -> None:
+    # Every other byte NUL, but the others are control bytes: 16-bit numbers, not text.
+    with pytest.raises(DecodeError, match=r"looks like UTF-16-LE .* does not decode to text"):
+        scheduleto.parse(bytes(b for n in range(1, 256) for b in (n, 0)) * 4)
+    with pytest.raises(DecodeError, match=r"binary data \(NUL bytes\)"):
+        scheduleto.parse(b"SCHEDULE TO\x00\x00\x00\x01 tender offer " * 20)
+
+
+@pytest.mark.parametrize(
+    ("data", "mark"),
+    [
+        (b"\xff\xfe", "UTF-16-LE"),
+        (b"\xfe\xff", "UTF-16-BE"),
+        (b"\xef\xbb\xbf", "UTF-8"),
+        (b"\xff\xfe\x00\x00", "UTF-32-LE"),
+        (b"\x00\x00\xfe\xff", "UTF-32-BE"),
+    ],
+)
+def test_byte_order_mark_alone_is_an_empty_document(data: bytes, mark: str) -> None:
+    with pytest.raises(EmptyDocumentError, match=f"only a byte-order mark \\({mark}\\)"):
+        scheduleto.parse(data)
+
+
+def test_byte_order_mark_and_white_space_is_an_empty_document() -> None:
+    for data in (" \n\t ".encode("utf-16"), b"\xef\xbb\xbf \r\n", " \n".encode("utf-16-le")):
+        with pytest.raises(EmptyDocumentError, match="only white space"):
+            scheduleto.parse(data)
+
+
+def test_bulk_counts_a_byte_order_mark_alone_as_failed_not_skipped(tmp_path: Path, seed_text: str) -> None:
+    (tmp_path / "bom.txt").write_bytes(b"\xff\xfe")
+    (tmp_path / "utf16.txt").write_bytes(seed_text.encode("utf-16-le"))
+    results = {Path(r.source).name: r for r in scheduleto.parse_many(tmp_path, workers=1)}
+    bom = results["bom.txt"]
+    assert bom.status == "failed" and bom.error is not None
+    assert bom.error.type == "EmptyDocumentError"
+    assert "only a byte-order mark (UTF-16-LE)" in bom.error.message
+    utf16 = results["utf16.txt"].filing
+    assert utf16 is not None and utf16.subject_company == "AULT ALLIANCE, INC."

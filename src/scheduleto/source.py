@@ -1,7 +1,8 @@
 """Reading input: paths or bytes to text, with clear errors for what is not text.
 
-Bytes are decoded as UTF-8 when they are valid UTF-8 (one strict decode, nothing more). Bytes
-that are not valid UTF-8 are read in one of two ways:
+Bytes are decoded as UTF-8 when they are valid UTF-8 (one strict decode, nothing more). A
+UTF-16 or UTF-32 byte-order mark is honoured, and UTF-16 without a mark is recognised by its
+NUL bytes. Bytes that are not valid UTF-8 are read in one of two ways:
 
 - when the input also holds valid multi-byte UTF-8 characters it is a UTF-8 document with stray
   bytes (text pasted from a Windows-1252 source, two files joined): the UTF-8 stays UTF-8 and
@@ -12,8 +13,8 @@ that are not valid UTF-8 are read in one of two ways:
   file reads the same).
 
 Any input that was not valid UTF-8 is reported by the encoding returned with the text, which
-the parser turns into a warning. Binary files are recognised by their magic numbers and NUL
-bytes.
+the parser turns into a warning. Binary files are recognised by their magic numbers, NUL bytes
+and control characters.
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 # Control bytes that text never holds (tab, line ends, form feed and escape are allowed).
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
+_CONTROL_CHARS: dict[int, None] = dict.fromkeys(_CONTROL_BYTES)
+#: How much of the start of the input the binary and UTF-16 checks look at.
+_HEAD = 8192
+
+#: Byte-order marks, UTF-32 before UTF-16 (FF FE 00 00 starts with the UTF-16 LE mark).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def display_path(path: str) -> str:
@@ -159,15 +171,38 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             return name
-    head = data[:8192]
+    head = data[:_HEAD]
     if b"\x00" in head:
-        # UTF-16 text has NULs too; let the decoder try it when a BOM says so.
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 and UTF-32 text have NULs too: a byte-order mark, or the NUL pattern of
+        # UTF-16, leaves it to the decoder.
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+            return None
+        if utf16_without_bom(head) is not None:
             return None
         return "binary data (NUL bytes)"
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:
         return "binary data (control characters)"
+    return None
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``head`` is UTF-16 text without a byte-order mark.
+
+    Text in UTF-16 is mostly characters below U+0100, whose high byte is NUL: so nine bytes in
+    ten of one parity are NUL and hardly any of the other (a character U+xx00 is rare).
+    Binary data with such a pattern is still refused by :func:`decode`, which checks that the
+    decoded characters are text.
+    """
+    pairs = len(head) // 2
+    if pairs == 0:
+        return None
+    even = head[0 : 2 * pairs : 2].count(0)
+    odd = head[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.9 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.9 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
     return None
 
 
@@ -183,12 +218,55 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     kind = sniff_binary(data)
     if kind:
         raise DecodeError(f"not a text or HTML filing: looks like {kind}", source=source)
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
+        if not data:
+            raise EmptyDocumentError("input holds only a byte-order mark (UTF-8)", source=source)
+    elif data[:1] in (b"\xff", b"\xfe", b"\x00"):
+        for bom, codec in _BOMS:
+            if data.startswith(bom):
+                text, encoding = _decode_wide(data[len(bom) :], codec, "byte-order mark", source)
+                if not text:
+                    raise EmptyDocumentError(
+                        f"input holds only a byte-order mark ({codec.upper()})", source=source
+                    )
+                return _not_blank(text, source), encoding
+    if b"\x00" in data[:_HEAD]:
+        utf16 = utf16_without_bom(data[:_HEAD])
+        if utf16 is not None:
+            how = "no byte-order mark: told from its NUL bytes"
+            text, encoding = _decode_wide(data, utf16, how, source)
+            return _not_blank(text, source), encoding
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_not_utf8(data, source)
+        text, encoding = _decode_not_utf8(data, source)
+        return _not_blank(text, source), encoding
+    return _not_blank(text, source), "utf-8"
+
+
+def _not_blank(text: str, source: str | None) -> str:
+    if not text or text.isspace():
+        raise EmptyDocumentError("input holds only white space", source=source)
+    return text
+
+
+def _decode_wide(data: bytes, codec: str, how: str, source: str | None) -> tuple[str, str]:
+    """UTF-16/32 text (after its byte-order mark, if any); bad code units become U+FFFD."""
+    try:
+        text, replaced = data.decode(codec), False
+    except UnicodeDecodeError:  # a cut file (odd length) or a lone surrogate
+        text, replaced = data.decode(codec, "replace"), True
+    head = text[:_HEAD]
+    controls = len(head) - len(head.translate(_CONTROL_CHARS))
+    if head and controls / len(head) > 0.05:
+        raise DecodeError(
+            f"not a text or HTML filing: looks like {codec.upper()} ({how}) but does not decode "
+            "to text (control characters)",
+            source=source,
+        )
+    note = "; undecodable bytes replaced by U+FFFD" if replaced else ""
+    return text, f"{codec} ({how}{note})"
 
 
 def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
