@@ -140,7 +140,7 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
         name = getattr(source, "name", None)
         path = display_path(name) if isinstance(name, str) else None
         if len(data) > max_bytes:
-            raise SourceError(f"input is larger than {max_bytes:,} bytes", source=path)
+            raise SourceError(f"input is more than {max_bytes:,} bytes (the limit)", source=path)
         return data, path
     file_path = Path(os.fspath(source))
     label = display_path(str(file_path))

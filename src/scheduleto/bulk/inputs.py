@@ -290,12 +290,27 @@ def _os_message(exc: OSError) -> str:
 
 
 def _oversize(
-    source: str, member: str | None, head: bytes, size: int, limit: int, forms: frozenset[str]
+    source: str,
+    member: str | None,
+    head: bytes,
+    size: int | None,
+    limit: int,
+    forms: frozenset[str],
+    what: str = "",
 ) -> BulkResult:
+    """An item over ``limit`` bytes: skipped when its header names another form, else failed.
+
+    ``size`` is the real size when the file system or the archive says it, ``None`` when the
+    item was read only until it passed the limit (a stream, a decompressed ``.gz``).
+    """
     form, selected = classify(head, forms)
     if not selected:
         return skipped(source, member, None, form, forms)
-    return _fail(source, member, "SourceError", f"{size:,} bytes, over the {limit:,}-byte limit")
+    if size is None:
+        message = f"{what}more than {limit:,} bytes (the limit)"
+    else:
+        message = f"{what}{size:,} bytes, over the {limit:,}-byte limit"
+    return _fail(source, member, "SourceError", message)
 
 
 def iter_fileobj(
@@ -336,8 +351,8 @@ def iter_fileobj(
         yield _oversize(source, None, fileobj.read(SNIFF_BYTES), size, max_bytes, forms)
         return
     data = fileobj.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        yield _oversize(source, None, data[:SNIFF_BYTES], len(data), max_bytes, forms)
+    if len(data) > max_bytes:  # read only up to the limit: the real size is not known
+        yield _oversize(source, None, data[:SNIFF_BYTES], None, max_bytes, forms)
         return
     yield InputItem(source, None, data)
 
@@ -424,6 +439,9 @@ def _iter_zip(
             except archive_errors() as exc:
                 yield _archive_error(source, name, exc, "corrupt zip member")
                 continue
+            if len(data) > max_bytes:  # more than the member's header said
+                yield _oversize(source, name, data[:SNIFF_BYTES], None, max_bytes, forms)
+                continue
             yield InputItem(source, name, data)
 
 
@@ -488,8 +506,8 @@ def _read_gzip(source: str, fileobj: IO[bytes], max_bytes: int, forms: frozenset
             data = stream.read(max_bytes + 1)
     except archive_errors() as exc:
         return _archive_error(source, None, exc, "corrupt or truncated gzip file")
-    if len(data) > max_bytes:
-        return _oversize(source, None, data[:SNIFF_BYTES], len(data), max_bytes, forms)
+    if len(data) > max_bytes:  # decompressed only up to the limit: the real size is not known
+        return _oversize(source, None, data[:SNIFF_BYTES], None, max_bytes, forms, "decompressed, ")
     return InputItem(source, None, data)
 
 
