@@ -206,15 +206,25 @@ def _has_content(text: str) -> bool:
     return len(_TAG.sub(" ", text).split()) > 30
 
 
-def _header_only(submission: Submission, sha: str, path: str | None) -> ScheduleTO:
-    """A header file (``.hdr.sgml``, ``-index-headers.html``): the header and document list."""
+def _header_only(
+    submission: Submission, sha: str, path: str | None, cut: tuple[str, ...] = ()
+) -> ScheduleTO:
+    """A header file (``.hdr.sgml``, ``-index-headers.html``): the header and document list.
+
+    ``cut`` holds the warnings of a file cut short (a submission cut before any document text
+    is read this way too, and says so).
+    """
     assert submission.header is not None
+    if cut:
+        note = "header only: the file is cut short, so only the submission header was read"
+    else:
+        note = "header only: the file holds the submission header but no document text"
     return ScheduleTO(
         source=Source(path=path, sha256=sha, format=SourceFormat.SGML),
         form_type=submission.header.form_type,
         header=submission.header,
         documents=tuple(d.info() for d in submission.documents),
-        warnings=("header only: the file holds the submission header but no document text",),
+        warnings=(note, *cut),
     )
 
 
@@ -235,9 +245,13 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
     submission = sgml.Submission(header=head.header, documents=documents)
     docs = [d for d in submission.documents if not d.uuencoded and _has_content(d.text)]
     if not docs:
+        cut = sgml.cut_short(text, submission)
         if submission.header is not None and is_schedule_to_form(form):
-            return _header_only(submission, sha, path)
-        raise EmptyDocumentError("the submission holds no text document", source=path)
+            return _header_only(submission, sha, path, cut)
+        message = "the submission holds no text document"
+        if cut:
+            message += "; it looks cut short: " + "; ".join(cut)
+        raise EmptyDocumentError(message, source=path)
     primary = next((d for d in docs if is_schedule_to_form(d.type)), None)
     if primary is None:
         if form is None and docs[0].type and not strict:
@@ -264,8 +278,6 @@ def _parse_container(text: str, sha: str, path: str | None, *, strict: bool) -> 
         form_type=form_type,
     )
     result = _parse_document(doc, context, strict=strict, path=path, exhibits=exhibits)
-    if not primary.complete:
-        result = _with_warning(
-            result, "the document is not closed (no </TEXT> or </DOCUMENT>): the file may be cut short"
-        )
+    for note in reversed(sgml.cut_short(text, submission, primary)):
+        result = _with_warning(result, note)
     return result

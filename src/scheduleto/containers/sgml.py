@@ -33,6 +33,7 @@ from ..model import Address, DocumentInfo, FormerName, HeaderCompany, Submission
 __all__ = [
     "RawDocument",
     "Submission",
+    "cut_short",
     "looks_like_container",
     "read_submission",
     "sniff_form_type",
@@ -212,6 +213,62 @@ def _documents(text: str, first_doc: int, html_mode: bool) -> tuple[RawDocument,
         if escaped_first >= 0:
             return tuple(_scan_documents(text, escaped_first, _ESCAPED_TAGS))
     return ()
+
+
+#: The envelope a whole container sits in (full submission, 1990s submission, daily feed),
+#: and the header (``.hdr.sgml``); raw or HTML-escaped (``-index-headers.html``).
+_ENVELOPE_OPEN = re.compile(r"<(SEC-DOCUMENT|IMS-DOCUMENT|SUBMISSION)>", re.I)
+_ESC_ENVELOPE_OPEN = re.compile(r"&lt;(SEC-DOCUMENT|IMS-DOCUMENT|SUBMISSION)&gt;", re.I)
+_HEADER_OPEN_NAME = re.compile(r"<((?:SEC|IMS)-HEADER)>", re.I)
+#: The warning for the main document of a submission that is not closed.
+UNCLOSED_DOCUMENT = "the document is not closed (no </TEXT> or </DOCUMENT>): the file may be cut short"
+
+
+def cut_short(text: str, submission: Submission, primary: RawDocument | None = None) -> tuple[str, ...]:
+    """Warnings for a container cut short, naming what is missing; empty when it is complete.
+
+    - ``primary`` (the document parsed) not closed (no ``</TEXT>`` or ``</DOCUMENT>``):
+      :data:`UNCLOSED_DOCUMENT`; the last document running unclosed to the end of the file,
+      named by sequence and type (an unclosed document followed by another is malformed, not
+      cut: a document holding a copy of its own ``<DOCUMENT>`` wrapper, say);
+    - an envelope opened at the top (``<SEC-DOCUMENT>``, ``<IMS-DOCUMENT>``, the daily feed's
+      ``<SUBMISSION>``) and never closed after the last document, with the number of documents
+      found against the header's PUBLIC DOCUMENT COUNT when fewer;
+    - a header file (no documents) whose ``<SEC-HEADER>`` is never closed.
+
+    Fewer documents than PUBLIC DOCUMENT COUNT in a closed envelope is not a warning: EDGAR's
+    count of XBRL submissions is often one more than the documents the file holds.
+    """
+    notes: list[str] = []
+    documents = submission.documents
+    if primary is not None and not primary.complete:
+        notes.append(UNCLOSED_DOCUMENT)
+    if documents and documents[-1] is not primary and not documents[-1].complete:
+        last = documents[-1]
+        seq = last.sequence if last.sequence is not None else len(documents)
+        what = f"document {seq} ({last.type})" if last.type else f"document {seq}"
+        notes.append(f"{what} is not closed (no </TEXT> or </DOCUMENT>): the file may be cut short")
+    # An envelope or header opens the file: look only before the first document's text.
+    head = text[: min(documents[0].start if documents else len(text), _LOOKS_CHARS)]
+    escaped = False
+    opened = _ENVELOPE_OPEN.search(head)
+    if opened is None and _looks_like_html(text):
+        opened, escaped = _ESC_ENVELOPE_OPEN.search(head), True
+    if opened is not None:
+        name = opened.group(1).upper()
+        close = f"&lt;/{name}&gt;" if escaped else f"</{name}>"
+        start = documents[-1].end if documents else opened.end()
+        if _find_ci(text, close, start) < 0:
+            note = f"the submission is not closed (no </{name}>)"
+            count = submission.header.public_document_count if submission.header else None
+            if count is not None and len(documents) < count:
+                note += f" and holds {len(documents)} of the {count} documents its header announces"
+            notes.append(note + ": the file may be cut short")
+    elif not documents and (header := _HEADER_OPEN_NAME.search(head)) is not None:
+        name = header.group(1).upper()
+        if _find_ci(text, f"</{name}>", header.end()) < 0:
+            notes.append(f"the header is not closed (no </{name}>): the file may be cut short")
+    return tuple(notes)
 
 
 _HTML_START = re.compile(r"[\ufeff\s]*(?:<!DOCTYPE\b|<HTML\b)", re.I)
