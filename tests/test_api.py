@@ -288,3 +288,13 @@ def test_schedule_to_text_under_its_tag_has_no_type_warning(seed_text: str) -> N
     filing = scheduleto.parse_text(_tagged(seed_text, "SC TO-I/A"))
     assert filing.form_type == "SC TO-I/A"
     assert not any("reads as form" in w or "type tag" in w for w in filing.warnings)
+
+
+def test_an_archive_given_to_parse_points_to_bulk() -> None:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("a.txt", "x")
+    with pytest.raises(DecodeError, match=r"looks like a ZIP archive \(scheduleto bulk reads zip"):
+        scheduleto.parse(buf.getvalue())

@@ -51,6 +51,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_ARCHIVES = frozenset({"a ZIP archive", "a gzip file"})
+
 # Control bytes that text never holds (tab, line ends, form feed and escape are allowed).
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
 _CONTROL_CHARS: dict[int, None] = dict.fromkeys(_CONTROL_BYTES)
@@ -217,7 +219,8 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, str]:
                                  source=source)
     kind = sniff_binary(data)
     if kind:
-        raise DecodeError(f"not a text or HTML filing: looks like {kind}", source=source)
+        hint = " (scheduleto bulk reads zip, tar and gzip archives)" if kind in _ARCHIVES else ""
+        raise DecodeError(f"not a text or HTML filing: looks like {kind}{hint}", source=source)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
         if not data:
