@@ -8,17 +8,6 @@ import pytest
 
 from scheduleto.cli import main
 
-from .conftest import SEED
-
-
-@pytest.fixture
-def inputs(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"f{i}.txt").write_text(SEED.read_text().replace("13,292,651", f"13,292,65{i}"))
-    return folder
-
 
 def _bulk(*args: str) -> int:
     return main(["bulk", *args, "--workers", "1", "-q"])

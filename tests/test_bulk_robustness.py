@@ -36,14 +36,6 @@ def _lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.fixture
-def inputs(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"f{i}.txt").write_text(SEED.read_text().replace("13,292,651", f"13,292,65{i}"))
-    return folder
-
 
 def test_display_path_writes_raw_bytes_of_a_name_as_escapes() -> None:
     assert display_path("/a/b.txt") == "/a/b.txt"
