@@ -341,8 +341,8 @@ def iter_fileobj(
             None,
             error=ItemError(
                 "NotScheduleTOError",
-                "an EDGAR index file (form.idx/master.idx): give it as an input to select "
-                "the filings it lists",
+                "an EDGAR index file (form/master/company.idx), not a filing: scheduleto bulk "
+                "and parse_many read the filings it lists when the index itself is an input",
                 skipped=True,
             ),
         )
