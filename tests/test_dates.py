@@ -219,3 +219,12 @@ def test_real_years_and_numbers_after_a_date_without_year_are_read_as_before() -
                  "123456 shares", "45 shares"):  # fmt: skip
         assert read(f"on May 17, {tail}") == [(may17, False, "May 17")], tail
     assert read("on 17 May 100,000 shares") == [(may17, False, "17 May")]
+
+
+def test_a_number_that_goes_on_after_a_year_less_date_leaves_the_date_read() -> None:
+    # counts, percentages, street numbers, page numbers after a date printed without a year
+    for text in ("As of May 17, 812 Shares had been validly tendered", "on June 14, 450 Shares having been",
+                 "May 17, 100% of the Notes", "May 17, 500 million shares",
+                 "May 17, 1200 Avenue of the Americas", "17 May, 250 shares", "May 17\n\n 105"):  # fmt: skip
+        [found] = find_dates(text, 2024)
+        assert (found.date.month, found.date.year, found.has_year) in ((5, 2024, False), (6, 2024, False)), text

@@ -31,11 +31,11 @@ WEEKDAY = (
 
 
 # A number printed where the year of a date stands that is no plausible year ("May 17, 2923",
-# "May 17, 20233", "May 17, 202"): 3 to 5 digits that are not a longer number ("May 17,
-# 100,000 shares", "May 17, 100.5 million") nor a time ("May 17, 1200 noon").
-_BAD_YEAR = (
-    r"\d{3,5}\b(?![.,]\d|:\d|\s*(?:[ap]\.?\s?m\.?(?![a-z])|hours?\b|noon\b|midnight\b))"
-)
+# "May 17, 20233", "May 17, 202"): 3 or 4 digits, or 5 starting like a year, on the line of the day, ending
+# the clause (punctuation or the end follows). A number that goes on ("May 17, 100,000
+# shares", "May 17, 1200 noon", "May 17, 1200 Avenue of the Americas", "May 17, 812 Shares")
+# leaves the date year-less, as before.
+_BAD_YEAR = r"(?:(?:19|20)\d{3}|\d{3,4})(?!\d)(?![.,]\d)(?=[ \t]*(?:[,.;:)\]\x00]|$))"
 
 
 def _date_pattern(month: str, weekday: str) -> str:
@@ -43,10 +43,10 @@ def _date_pattern(month: str, weekday: str) -> str:
         rf"(?:\b(?P<wd>{weekday})\s*,?\s*)?"
         # "May 17, 2023", "Aug. 10", "April 18th, 2008", "June 16 2008", "November8, 2007" (run together)
         rf"(?:\b(?P<month>{month})(?:\s+|(?<=[a-z]{{4}})(?=\d))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-        rf"(?:(?:\s*,\s*|\s+)(?:(?P<year>(?:19|20)\d\d)\b|(?P<bad>{_BAD_YEAR})))?"
+        rf"(?:(?:\s*,\s*|\s+)(?P<year>(?:19|20)\d\d)\b|(?:[ \t]*,[ \t]*|[ \t]+)(?P<bad>{_BAD_YEAR}))?"
         # "14 June 2006", "27 March" (a year-less day-first date needs a capitalised month)
         rf"|(?<![\d,.$])\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month2>{month})(?![a-z])"
-        rf"(?:,?\s+(?:(?P<year2>(?:19|20)\d\d)\b|(?P<bad2>{_BAD_YEAR})))?"
+        rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b|,?[ \t]+(?P<bad2>{_BAD_YEAR}))?"
         r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
         r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)"
     )
