@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import scheduleto
-from scheduleto.bulk.core import BulkResult
+from scheduleto.bulk.core import BulkResult, ItemError
 from scheduleto.bulk.output import OutputConflict, OutputSet
 from scheduleto.cli import main
 from scheduleto.export.tables import TableValueError
@@ -199,3 +199,20 @@ def test_archives_are_told_by_their_content_when_the_name_is_wrong(tmp_path: Pat
     assert results[("tar-named.gz", "inner/seed.txt")].status == "parsed"
     broken = results[("broken.zip", None)]
     assert broken.status == "failed" and broken.error is not None and broken.error.type == "ArchiveError"
+
+
+def test_an_input_parsed_on_a_retry_is_done_for_the_next_retry(tmp_path: Path) -> None:
+    filing = scheduleto.parse(SEED)
+    key, sha = (str(tmp_path / "f.txt"), None), filing.source.sha256
+    failed = BulkResult(key[0], None, sha, error=ItemError("WorkerCrashed", "worker died"))
+    out = OutputSet(tmp_path / "out", ["jsonl"])
+    out.add(failed)
+    out.close()
+    out = OutputSet(tmp_path / "out", ["jsonl"], resume=True, retry_failed=True)
+    assert not out.is_done(key, sha)  # retried
+    out.add(BulkResult(key[0], None, sha, filing=filing))
+    out.close()
+    out = OutputSet(tmp_path / "out", ["jsonl"], resume=True, retry_failed=True)
+    assert out.is_done(key, sha)  # parsed on the retry: not parsed a second time
+    out.close()
+    assert len(_lines(tmp_path / "out" / "filings.jsonl")) == 1

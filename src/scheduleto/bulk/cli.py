@@ -223,7 +223,11 @@ class BulkJob:
                 "inputs": [os.path.abspath(i) for i in self.inputs],
             },
         )
-        bar = _progress(self.quiet)
+        try:
+            bar = _progress(self.quiet)
+        except BaseException:  # (tqdm missing): release the output folder
+            out.close(commit=False)
+            raise
         last_postfix = 0.0
         items = iter_inputs(
             self.inputs,

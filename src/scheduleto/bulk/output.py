@@ -106,6 +106,8 @@ def load_manifest(path: str | os.PathLike[str]) -> ManifestState:
                     state.done.add(digest)
                     if failed:
                         state.failed.add(digest)
+                    else:  # done since (a --retry-failed run parsed it)
+                        state.failed.discard(digest)
                 state.entries += len(pending)
                 pending.clear()
                 state.sizes = {str(k): int(v) for k, v in (cp.get("files") or {}).items()}
