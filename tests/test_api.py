@@ -298,3 +298,21 @@ def test_an_archive_given_to_parse_points_to_bulk() -> None:
         archive.writestr("a.txt", "x")
     with pytest.raises(DecodeError, match=r"looks like a ZIP archive \(scheduleto bulk reads zip"):
         scheduleto.parse(buf.getvalue())
+
+
+def test_an_sc_to_c_filed_as_a_copy_of_an_8k_gets_no_type_warning() -> None:
+    # A pre-commencement communication is often an 8-K with the Rule 14d-2(b) box checked.
+    text = (
+        "<DOCUMENT>\n<TYPE>SC TO-C\n<SEQUENCE>1\n<TEXT>\n<html><body>"
+        "<p>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 8-K</p><p>CURRENT REPORT</p>"
+        "<p>ACME HOLDINGS, INC. (Exact name of registrant as specified in its charter)</p>"
+        "<p>&#9746; Pre-commencement communications pursuant to Rule 14d-2(b) under the Exchange Act</p>"
+        "<p>On May 1, 2024, Acme Holdings, Inc. announced that it intends to commence a tender offer.</p>"
+        "</body></html>\n</TEXT>\n</DOCUMENT>\n"
+    )
+    filing = scheduleto.parse_text(text, strict=False)
+    assert filing.form_type == "SC TO-C"
+    assert not any("type tag" in w for w in filing.warnings)
+    # the same text tagged SC TO-T is warned
+    tagged = scheduleto.parse_text(text.replace("SC TO-C", "SC TO-T"), strict=False)
+    assert any("type tag says 'SC TO-T' but its text reads as form '8-K'" in w for w in tagged.warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,24 @@ def test_bulk_counts_a_byte_order_mark_alone_as_failed_not_skipped(tmp_path: Pat
     assert "only a byte-order mark (UTF-16-LE)" in bom.error.message
     utf16 = results["utf16.txt"].filing
     assert utf16 is not None and utf16.subject_company == "AULT ALLIANCE, INC."
+
+
+def test_windows_1252_with_byte_pairs_that_look_like_utf8_stays_windows_1252() -> None:
+    # "É" then a no-break space, "É" then a closing quote: valid 2-byte UTF-8 by accident.
+    data = "Offer for NESTL\u00c9\u00a0S.A. by \u201cSOCI\u00c9T\u00c9\u201d, caf\u00e9 cr\u00e8me".encode("cp1252")
+    assert decode(data) == ("Offer for NESTL\u00c9\u00a0S.A. by \u201cSOCI\u00c9T\u00c9\u201d, caf\u00e9 cr\u00e8me", "windows-1252")
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [("gb2312", "中国石油天然气股份有限公司要约收购报告书"), ("windows-1250", "Skupina ČEZ, a.s. nabízí odkup akcií společnosti")],
+)
+def test_an_encoding_the_document_declares_is_used(codec: str, text: str) -> None:
+    html = f'<html><head><meta charset="{codec}"></head><body><p>{text}</p></body></html>'
+    decoded, encoding = decode(html.encode(codec))
+    assert decoded == html
+    assert encoding == f"{codecs.lookup(codec).name} (declared by the document)"
+
+def test_a_declared_encoding_the_bytes_do_not_fit_is_ignored() -> None:
+    raw = b'<html><head><meta charset="gb2312"></head><body><p>\x93quoted\x94 caf\xe9</p></body></html>'
+    assert decode(raw) == (raw.decode("cp1252"), "windows-1252")

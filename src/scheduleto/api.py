@@ -171,9 +171,16 @@ def _parse_document(
             "with its warnings)",
             source=path,
         )
-    elif mistyped is not None and identity.other_form:
+    elif mistyped is not None and identity.other_form and not _is_communication(context.form_type):
         result = _with_warning(result, mistyped)
     return result
+
+
+def _is_communication(form_type: str | None) -> bool:
+    """An SC TO-C: a pre-commencement communication, often filed as a copy of another form
+    (an 8-K with the Rule 14d-2(b) box checked, a 425, a press release), so another form's text
+    is expected there."""
+    return form_type is not None and form_type.upper().replace(" ", "").startswith("SCTO-C")
 
 
 def _holds_nothing(filing: ScheduleTO) -> bool:

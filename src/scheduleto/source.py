@@ -23,6 +23,7 @@ import codecs
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -272,16 +273,50 @@ def _decode_wide(data: bytes, codec: str, how: str, source: str | None) -> tuple
     return text, f"{codec} ({how}{note})"
 
 
+# An encoding declared in the document's first bytes (<meta charset=...>, an XML declaration).
+_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Declarations read by the rules below rather than trusted: a file declared Latin-1 or ASCII
+# often holds Windows-1252 smart quotes, and one declared UTF-8 here is not valid UTF-8.
+_UNTRUSTED = frozenset({"utf-8", "ascii", "latin-1", "cp1252", "utf-16", "utf-32"})
+
+
+def _declared(data: bytes) -> str | None:
+    """The Python codec of an encoding the document declares, if it is one to trust."""
+    m = _DECLARED.search(data, 0, 4096)
+    if m is None:
+        return None
+    try:
+        codec = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if codec in _UNTRUSTED or codec.startswith(("utf-16", "utf-32")) else codec
+
+
 def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
-    """Bytes that are not valid UTF-8: UTF-8 with stray bytes, or a single-byte encoding."""
-    text = data.decode("utf-8", "scheduleto.windows-1252")
-    # Every byte UTF-8 could not read is one character of ``text`` and none of ``valid``; every
-    # valid multi-byte character is one character for two to four bytes. So ``text`` is shorter
-    # than ``data`` exactly when the input holds valid multi-byte UTF-8, and it is UTF-8 unless
-    # those are only C1 controls (C2 80-9F: never text, but 'Â' and a smart quote in
-    # Windows-1252). All counts are C-speed: no Python loop over the bytes.
-    if len(data) - len(text) > _c1_controls(data):
-        valid = data.decode("utf-8", "ignore")
+    """Bytes that are not valid UTF-8: a declared encoding, UTF-8 with stray bytes, or a
+    single-byte encoding."""
+    declared = _declared(data)
+    if declared is not None:
+        try:
+            return data.decode(declared), f"{declared} (declared by the document)"
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: read it as if there were none
+    # Is it UTF-8 with stray bytes, or a single-byte encoding where some byte pairs happen to
+    # be valid UTF-8? A single-byte text makes a valid 2-byte sequence easily (an upper-case
+    # accented letter, then a no-break space or a smart quote: "NESTLÉ S.A." in Windows-1252),
+    # a valid 3- or 4-byte one almost never (a lower-case letter and two punctuation marks).
+    # So: any valid character of 3 or 4 bytes ("☐", a curly quote), or more valid 2-byte
+    # characters than stray bytes, makes it UTF-8; C1 controls (C2 80-9F: never text, but 'Â'
+    # and a smart quote in Windows-1252) do not count. All counts are C-speed.
+    valid = data.decode("utf-8", "ignore")
+    valid_bytes = len(valid.encode("utf-8"))
+    stray = len(data) - valid_bytes
+    ascii_chars = len(valid.encode("ascii", "ignore"))
+    multibyte = len(valid) - ascii_chars
+    # valid_bytes = ascii + 2 * two + 3 * three + 4 * four; multibyte = two + three + four
+    wide = valid_bytes - ascii_chars - 2 * multibyte  # three + 2 * four
+    if wide > 0 or multibyte - _c1_controls(data) > stray:  # (without wide ones, all are 2-byte)
+        text = data.decode("utf-8", "scheduleto.windows-1252")  # a Python call per stray byte
         return _utf8_with_stray_bytes(data, text, valid)
     from bs4.dammit import UnicodeDammit
 
