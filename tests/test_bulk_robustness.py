@@ -84,6 +84,7 @@ def test_an_integer_beyond_64_bits_fails_its_filing_not_the_parquet_part(tmp_pat
     assert (tmp_path / "out" / "filings.jsonl").read_text() == ""
     [record] = _lines(tmp_path / "out" / "errors.jsonl")
     assert record["error_type"] == "TableValueError"
+    assert "traceback" not in record  # an expected failure, said in full by its message
     # JSON alone holds any integer
     out = OutputSet(tmp_path / "jsonl", ["jsonl"])
     assert out.add(result) is result
@@ -216,3 +217,18 @@ def test_an_input_parsed_on_a_retry_is_done_for_the_next_retry(tmp_path: Path) -
     assert out.is_done(key, sha)  # parsed on the retry: not parsed a second time
     out.close()
     assert len(_lines(tmp_path / "out" / "filings.jsonl")) == 1
+
+
+def test_an_input_path_given_that_is_not_utf8_is_run(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path) + b"/in\xffdir"
+    try:
+        os.mkdir(folder)
+    except OSError:  # pragma: no cover - a file system that refuses such names
+        pytest.skip("the file system refuses names that are not UTF-8")
+    with open(folder + b"/seed.txt", "wb") as fh:
+        fh.write(SEED.read_bytes())
+    out = tmp_path / "out"
+    assert _bulk(os.fsdecode(folder), "-o", str(out)) == 0
+    assert _summary(out)["parsed"] == 1
+    run = json.loads((out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()[0])["run"]
+    assert run["inputs"] == [f"{tmp_path}/in\\xffdir"]

@@ -204,3 +204,18 @@ def test_an_encoding_the_document_declares_is_used(codec: str, text: str) -> Non
 def test_a_declared_encoding_the_bytes_do_not_fit_is_ignored() -> None:
     raw = b'<html><head><meta charset="gb2312"></head><body><p>\x93quoted\x94 caf\xe9</p></body></html>'
     assert decode(raw) == (raw.decode("cp1252"), "windows-1252")
+
+
+@pytest.mark.parametrize("codec", ["hex", "base64", "rot13", "zlib", "undefined", "cp037", "utf-7"])
+def test_a_declared_codec_that_is_no_ascii_text_encoding_is_ignored(codec: str) -> None:
+    raw = f'<html><head><meta charset="{codec}"></head><body><p>Caf\xe9 \x93q\x94</p></body></html>'.encode("latin-1")
+    assert decode(raw) == (raw.decode("cp1252"), "windows-1252")
+
+
+def test_utf8_cut_inside_a_wide_character_with_few_others_stays_utf8() -> None:
+    raw = "<p>Café Fund</p>".encode()
+    for tail in (b"\xe2\x82", b"\xf0\x9f\x98"):
+        assert decode(raw + tail) == (
+            "<p>Café Fund</p>\ufffd",
+            "utf-8, with its last character cut short (replaced by U+FFFD)",
+        )

@@ -277,7 +277,8 @@ def _decode_wide(data: bytes, codec: str, how: str, source: str | None) -> tuple
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Declarations read by the rules below rather than trusted: a file declared Latin-1 or ASCII
 # often holds Windows-1252 smart quotes, and one declared UTF-8 here is not valid UTF-8.
-_UNTRUSTED = frozenset({"utf-8", "ascii", "latin-1", "cp1252", "utf-16", "utf-32"})
+_UNTRUSTED = frozenset({"utf-8", "ascii", "latin-1", "cp1252"})
+_ASCII_PROBE = '<meta charset="x-1"> Az09'
 
 
 def _declared(data: bytes) -> str | None:
@@ -287,9 +288,13 @@ def _declared(data: bytes) -> str | None:
         return None
     try:
         codec = codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        # A text encoding that writes ASCII as ASCII, as the declaration itself was written
+        # (not "hex", "base64", "rot13", nor EBCDIC "cp037").
+        if codec in _UNTRUSTED or _ASCII_PROBE.encode(codec) != _ASCII_PROBE.encode("ascii"):
+            return None
+    except (LookupError, UnicodeError, ValueError, TypeError):
         return None
-    return None if codec in _UNTRUSTED or codec.startswith(("utf-16", "utf-32")) else codec
+    return codec
 
 
 def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
@@ -299,7 +304,7 @@ def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
     if declared is not None:
         try:
             return data.decode(declared), f"{declared} (declared by the document)"
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError, ValueError):
             pass  # the declaration is wrong: read it as if there were none
     # Is it UTF-8 with stray bytes, or a single-byte encoding where some byte pairs happen to
     # be valid UTF-8? A single-byte text makes a valid 2-byte sequence easily (an upper-case
@@ -315,7 +320,9 @@ def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
     multibyte = len(valid) - ascii_chars
     # valid_bytes = ascii + 2 * two + 3 * three + 4 * four; multibyte = two + three + four
     wide = valid_bytes - ascii_chars - 2 * multibyte  # three + 2 * four
-    if wide > 0 or multibyte - _c1_controls(data) > stray:  # (without wide ones, all are 2-byte)
+    # (A character cut short at the very end is no stray byte: the file was cut there.)
+    cut = _cut_character(data)
+    if wide > 0 or multibyte - _c1_controls(data) > stray - cut:  # (no wide ones: all 2-byte)
         text = data.decode("utf-8", "scheduleto.windows-1252")  # a Python call per stray byte
         return _utf8_with_stray_bytes(data, text, valid)
     from bs4.dammit import UnicodeDammit

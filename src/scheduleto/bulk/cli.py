@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..export.tables import MissingDependencyError, require
+from ..source import display_path
 from .core import DEFAULT_FORMS, BulkResult, normalize_forms
 from .engine import EngineOptions, RunStats, check_workers, run_items
 from .inputs import iter_inputs
@@ -220,7 +221,7 @@ class BulkJob:
             run_info={
                 "version": __version__,
                 "forms": sorted(self.forms),
-                "inputs": [os.path.abspath(i) for i in self.inputs],
+                "inputs": [display_path(os.path.abspath(i)) for i in self.inputs],
             },
         )
         try:

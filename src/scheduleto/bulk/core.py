@@ -189,12 +189,18 @@ def skipped(
     )
 
 
+#: Failures that are no bug of ours (no traceback is recorded for them).
+_EXPECTED_FAILURES = frozenset({"TableValueError"})
+
+
 def failure(
     source: str, member: str | None, sha: str | None, exc: BaseException, *, kind: str | None = None
 ) -> BulkResult:
     """The result for an item that raised ``exc``."""
     if isinstance(exc, ScheduleTOError):
         return BulkResult(source, member, sha, error=ItemError(kind or exc.kind, exc.message))
+    if type(exc).__name__ in _EXPECTED_FAILURES:  # said in full by its message
+        return BulkResult(source, member, sha, error=ItemError(kind or type(exc).__name__, str(exc)))
     tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-3))
     message = str(exc) or type(exc).__name__
     return BulkResult(
