@@ -180,7 +180,7 @@ def _is_communication(form_type: str | None) -> bool:
     """An SC TO-C: a pre-commencement communication, often filed as a copy of another form
     (an 8-K with the Rule 14d-2(b) box checked, a 425, a press release), so another form's text
     is expected there."""
-    return form_type is not None and form_type.upper().replace(" ", "").startswith("SCTO-C")
+    return form_type is not None and " ".join(form_type.upper().split()) == "SC TO-C"
 
 
 def _holds_nothing(filing: ScheduleTO) -> bool:

@@ -31,10 +31,10 @@ WEEKDAY = (
 
 
 # A number printed where the year of a date stands that is no plausible year ("May 17, 2923",
-# "May 17, 20233", "May 17, 202"): 3 or 4 digits, or 5 starting like a year, on the line of the day, ending
-# the clause (punctuation or the end follows). A number that goes on ("May 17, 100,000
-# shares", "May 17, 1200 noon", "May 17, 1200 Avenue of the Americas", "May 17, 812 Shares")
-# leaves the date year-less, as before.
+# "May 17, 20233", "May 17, 202"): 3 or 4 digits, or 5 starting like a year, on the line of
+# the day, ending the clause (punctuation or the end follows). A number that goes on ("May 17,
+# 100,000 shares", "May 17, 1200 noon", "May 17, 1200 Avenue of the Americas", "May 17, 812
+# Shares") leaves the date year-less, as before.
 _BAD_YEAR = r"(?:(?:19|20)\d{3}|\d{3,4})(?!\d)(?![.,]\d)(?=[ \t]*(?:[,.;:)\]\x00]|$))"
 
 

@@ -2,15 +2,16 @@
 
 Bytes are decoded as UTF-8 when they are valid UTF-8 (one strict decode, nothing more). A
 UTF-16 or UTF-32 byte-order mark is honoured, and UTF-16 without a mark is recognised by its
-NUL bytes. Bytes that are not valid UTF-8 are read in one of two ways:
+NUL bytes. Bytes that are not valid UTF-8 are read in one of three ways:
 
-- when the input also holds valid multi-byte UTF-8 characters it is a UTF-8 document with stray
-  bytes (text pasted from a Windows-1252 source, two files joined): the UTF-8 stays UTF-8 and
-  only the stray bytes are read as Windows-1252 (an input that ends inside a UTF-8 character,
-  a cut file, gets U+FFFD for that character);
-- otherwise the whole input is in a single-byte encoding, read by BeautifulSoup's
-  ``UnicodeDammit`` with Windows-1252 first (the smart quotes of old text filings; a Latin-1
-  file reads the same).
+- in the encoding the document declares (``<meta charset>``, an XML declaration), when that is
+  an ASCII-compatible text encoding other than UTF-8, Latin-1 or Windows-1252 and the bytes fit it;
+- as a UTF-8 document with stray bytes (text pasted from a Windows-1252 source, two files
+  joined) when it holds a valid UTF-8 character of three or four bytes, or more valid 2-byte
+  ones than stray bytes: the UTF-8 stays UTF-8 and only the stray bytes are read as
+  Windows-1252 (an input that ends inside a UTF-8 character, a cut file, gets U+FFFD for it);
+- otherwise as a single-byte encoding, read by BeautifulSoup's ``UnicodeDammit`` with
+  Windows-1252 first (the smart quotes of old text filings; a Latin-1 file reads the same).
 
 Any input that was not valid UTF-8 is reported by the encoding returned with the text, which
 the parser turns into a warning. Binary files are recognised by their magic numbers, NUL bytes
@@ -53,6 +54,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 _ARCHIVES = frozenset({"a ZIP archive", "a gzip file"})
+_IS_DIRECTORY = "is a directory, not a filing file (scheduleto bulk reads folders)"
 
 # Control bytes that text never holds (tab, line ends, form feed and escape are allowed).
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
@@ -150,7 +152,7 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
     try:
         size = file_path.stat().st_size
         if file_path.is_dir():
-            raise SourceError("is a directory, not a filing file (scheduleto bulk reads folders)", source=label)
+            raise SourceError(_IS_DIRECTORY, source=label)
         if size > max_bytes:
             raise SourceError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", source=label)
         # Read no more than the limit: a device or a pipe (/dev/zero) reports a size of 0.
@@ -164,7 +166,7 @@ def read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO, *, max_bytes: 
     except PermissionError:
         raise SourceError("permission denied", source=label) from None
     except IsADirectoryError:
-        raise SourceError("is a directory, not a filing file (scheduleto bulk reads folders)", source=label) from None
+        raise SourceError(_IS_DIRECTORY, source=label) from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", source=label) from None
 
@@ -324,7 +326,7 @@ def _decode_not_utf8(data: bytes, source: str | None) -> tuple[str, str]:
     cut = _cut_character(data)
     if wide > 0 or multibyte - _c1_controls(data) > stray - cut:  # (no wide ones: all 2-byte)
         text = data.decode("utf-8", "scheduleto.windows-1252")  # a Python call per stray byte
-        return _utf8_with_stray_bytes(data, text, valid)
+        return _utf8_with_stray_bytes(text, valid, cut)
     from bs4.dammit import UnicodeDammit
 
     # UnicodeDammit logs a warning when it has to replace bytes; we report that in the
@@ -351,12 +353,12 @@ def _c1_controls(data: bytes) -> int:
     return sum(data.count(bytes((0xC2, low))) for low in range(0x80, 0xA0))
 
 
-def _utf8_with_stray_bytes(data: bytes, text: str, valid: str) -> tuple[str, str]:
-    """``text``: UTF-8 with its stray bytes read as Windows-1252; ``valid``: without them."""
+def _utf8_with_stray_bytes(text: str, valid: str, cut: int) -> tuple[str, str]:
+    """``text``: UTF-8 with its stray bytes read as Windows-1252; ``valid``: without them;
+    ``cut``: the bytes of a character cut short at the very end (see :func:`_cut_character`)."""
     stray = len(text) - len(valid)
     undefined = text.count("\ufffd") - valid.count("\ufffd")
     notes: list[str] = []
-    cut = _cut_character(data)
     if cut:  # the file ends inside a multi-byte character: it was cut there, not Windows-1252
         undefined -= text[-cut:].count("\ufffd")
         text = text[:-cut] + "\ufffd"

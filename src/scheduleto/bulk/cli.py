@@ -422,8 +422,7 @@ def run_bulk(args: argparse.Namespace) -> int:
     try:
         return job.run()
     except (OutputConflict, MissingDependencyError, ValueError) as exc:
-        print(f"scheduleto bulk: {exc}", file=sys.stderr)
-        return 2
+        return _usage_error(str(exc))
     except OSError as exc:  # the output cannot be written (disk full, file size limit...)
         where = f" ({exc.filename})" if exc.filename else ""
         print(

@@ -202,7 +202,7 @@ class _Reader:
             )
             return
         # The output folder of another bulk run too: its manifest says so.
-        own = own or any(e.name == _MANIFEST and _is_bulk_manifest(e.path) for e in entries)
+        own = own or _holds_bulk_output(entries)
         files: dict[str, os.DirEntry[str]] = {}
         dirs: list[os.DirEntry[str]] = []
         for entry in entries:
@@ -514,22 +514,17 @@ def _read_gzip(source: str, fileobj: IO[bytes], max_bytes: int, forms: frozenset
 def _is_output(name: str) -> bool:
     """A file or folder ``scheduleto bulk`` writes in its output directory."""
     from ..export.tables import TABLES
+    from .output import OUTPUT_FILES
 
     base = name[: -len(".csv")] if name.endswith(".csv") else name
-    return name in _OUTPUT_FILES or base in TABLES or name.endswith(".tmp")
+    return name in OUTPUT_FILES or base in TABLES or name.endswith(".tmp")
 
 
-_MANIFEST = "manifest.jsonl"
-_OUTPUT_FILES = frozenset({_MANIFEST, "errors.jsonl", "filings.jsonl", "summary.json"})
+def _holds_bulk_output(entries: Sequence[os.DirEntry[str]]) -> bool:
+    """True for the output folder of a ``scheduleto bulk`` run: its manifest says so."""
+    from .output import MANIFEST, is_manifest
 
-
-def _is_bulk_manifest(path: str) -> bool:
-    """True for the manifest of a ``scheduleto bulk`` output folder (it opens with its run)."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(8) == b'{"run":{'
-    except OSError:
-        return False
+    return any(e.name == MANIFEST and is_manifest(e.path) for e in entries)
 
 
 def iter_inputs(

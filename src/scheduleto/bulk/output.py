@@ -51,6 +51,8 @@ MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
 FILINGS = "filings.jsonl"
 SUMMARY = "summary.json"
+#: The files a run writes in its folder (besides the tables).
+OUTPUT_FILES = (MANIFEST, ERRORS, FILINGS, SUMMARY)
 
 Key = tuple[str, "str | None"]
 
@@ -60,6 +62,15 @@ def done_digest(key: Key, sha: str | None) -> bytes:
     source, member = key
     text = f"{source}\0{member if member is not None else ''}\0{sha or ''}"
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+
+
+def is_manifest(path: str | os.PathLike[str]) -> bool:
+    """True for a manifest this module wrote: it opens with the run's line (see :class:`OutputSet`)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8) == b'{"run":{'
+    except OSError:
+        return False
 
 
 class OutputConflict(Exception):
@@ -152,7 +163,7 @@ def _check_committed(directory: Path, state: ManifestState) -> None:
 
 
 def _owned(directory: Path) -> list[Path]:
-    names = [MANIFEST, ERRORS, FILINGS, SUMMARY, *(f"{t}.csv" for t in TABLES)]
+    names = [*OUTPUT_FILES, *(f"{t}.csv" for t in TABLES)]
     found = [directory / n for n in names if (directory / n).exists()]
     for table in TABLES:
         sub = directory / table
